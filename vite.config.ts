@@ -1,0 +1,13 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  plugins: [svelte()],
+  server: { port: 5173 },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
