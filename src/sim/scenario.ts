@@ -79,7 +79,7 @@ const tables = z.strictObject({
   small: tableClass(4, 12),
   medium: tableClass(2, 6),
   large: tableClass(0, 2),
-  /** Longest a party waits at the host stand before it leaves (connectionTimeout). */
+  /** Longest a party waits at the host stand before it leaves (connectionTimeout); 0 = wait forever. */
   acquireTimeoutMs: durationMs().default(10 * 60_000),
   /** Time to set up a new table (creating a connection is expensive). */
   createMs: durationMs().default(60_000),

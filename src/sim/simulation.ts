@@ -1,0 +1,191 @@
+/**
+ * `createSimulation(scenario, seed)`: builds the world (one clock, seeded random streams, one event log),
+ * the models a scenario asks for, and the workload that drives them; the caller steps it.
+ *
+ * Random streams: both use the sfc32 generator of `random.ts`, seeded from the one seed. The workload stream
+ * draws the guests (arrivals, party sizes, times, fault decisions); the model stream draws the restaurant's
+ * own chances (a table failing its check, lifetime jitter, a batch item failing). Keeping them apart means
+ * two runs on the same seed see the same guests even when their limits differ.
+ *
+ * @example
+ * const sim = createSimulation(scenarioOrThrow(builtInScenarios['dinner-service']), 42);
+ * sim.runUntil(sim.scenario.durationMs);
+ * sim.finish();
+ * console.log(sim.metrics().parties.timedOut);
+ */
+import { ConnectionPool, type ConnectionPoolGauges, type ConnectionPoolMetrics } from './connectionPool.ts';
+import type { SimContext } from './context.ts';
+import { EventLog } from './events.ts';
+import { FdTable, type FdGauges, type FdMetrics } from './fdTable.ts';
+import { ResourceManager, type ManagerMetrics } from './manager.ts';
+import { createRandom } from './random.ts';
+import { RequestFlow, type RequestFlowMetrics, type RequestFlowModels } from './requestFlow.ts';
+import type { Scenario } from './scenario.ts';
+import { Scheduler } from './scheduler.ts';
+import { ThreadPool, type ThreadPoolGauges, type ThreadPoolMetrics } from './threadPool.ts';
+import { drawParty, nextArrivalMs } from './workload.ts';
+
+/** Instant readings of every kind present (what a live view or a chart samples). */
+export interface Gauges {
+  atMs: number;
+  tables?: ConnectionPoolGauges;
+  staff?: ThreadPoolGauges;
+  ingredients?: FdGauges;
+  /** Amount in use per kind, as the manager counts it. */
+  manager?: { connection: number; memory: number; fd: number; thread: number };
+}
+
+/** The summary of a run so far. */
+export interface SimMetrics {
+  atMs: number;
+  eventCount: number;
+  parties: RequestFlowMetrics;
+  tables?: ConnectionPoolMetrics;
+  staff?: ThreadPoolMetrics;
+  ingredients?: FdMetrics;
+  manager?: ManagerMetrics;
+}
+
+/** Seed offset of the workload stream, so that it differs from the model stream. */
+const WORKLOAD_STREAM = 0x5eed_0001;
+
+export class Simulation {
+  readonly log = new EventLog();
+  readonly tables?: ConnectionPool;
+  readonly staff?: ThreadPool;
+  readonly ingredients?: FdTable;
+  readonly manager?: ResourceManager;
+  /** Gauges sampled every `scenario.sampleEveryMs`, starting at 0. */
+  readonly series: Gauges[] = [];
+  private readonly scheduler = new Scheduler();
+  private readonly ctx: SimContext;
+  private readonly workloadRng;
+  private readonly flow: RequestFlow;
+  private nextPartyId = 1;
+  private isClosed = false;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: number,
+  ) {
+    this.ctx = { scheduler: this.scheduler, rng: createRandom(seed), log: this.log };
+    this.workloadRng = createRandom((seed ^ WORKLOAD_STREAM) >>> 0);
+    if (scenario.ingredients) this.ingredients = new FdTable(scenario.ingredients, this.ctx);
+    // The flow and the pools refer to each other (the pools call the flow's hooks), so the flow gets the
+    // models object first and the pools are added to it as they are built.
+    const models: RequestFlowModels = { ingredients: this.ingredients };
+    this.flow = new RequestFlow(this.ctx, models, scenario.workload.ingredientsPerTicket);
+    if (scenario.tables) {
+      this.tables = new ConnectionPool(scenario.tables, this.ctx, this.flow.tableHooks, scenario.faults.unhealthyTableProbability);
+      models.tables = this.tables;
+    }
+    if (scenario.staff) {
+      this.staff = new ThreadPool(scenario.staff, this.ctx, this.flow.staffHooks);
+      models.staff = this.staff;
+    }
+    if (scenario.manager) {
+      this.manager = new ResourceManager(scenario.manager, this.ctx, {
+        fds: this.ingredients,
+        externalUsage: () => ({
+          connection: this.tables ? this.tables.gauges().inUse : 0,
+          thread: this.staff ? this.staff.gauges().workers : 0,
+        }),
+      });
+      if (scenario.manager.batchJob) this.manager.startBatchJob();
+    }
+    this.scheduler.on('workload.arrival', () => this.arrive());
+    this.scheduler.on('sim.sample', () => this.sample());
+    this.scheduler.on('sim.close', () => this.close());
+    this.scheduler.schedule(0, 'sim.sample');
+    this.scheduleNextArrival();
+    this.scheduler.schedule(scenario.durationMs, 'sim.close');
+  }
+
+  /** Current virtual time in ms. */
+  get nowMs(): number {
+    return this.scheduler.nowMs;
+  }
+
+  /** True once the service has closed (virtual time reached `scenario.durationMs`). */
+  get isFinished(): boolean {
+    return this.isClosed;
+  }
+
+  /** Timers fired so far (the event loop's unit of work; the log holds the facts). */
+  get firedCount(): number {
+    return this.scheduler.firedCount;
+  }
+
+  /** Time of the next pending step, or Infinity. */
+  get nextStepAtMs(): number {
+    return this.scheduler.peekTimeMs();
+  }
+
+  /** Fires every pending step due at or before `atMs` and moves the clock there. */
+  runUntil(atMs: number): void {
+    this.scheduler.runUntil(atMs);
+  }
+
+  /** Fires the next pending step only. Returns false when nothing is pending. */
+  step(): boolean {
+    return this.scheduler.step();
+  }
+
+  /** Runs to the end of the service (`scenario.durationMs`), closing it. */
+  runToEnd(): void {
+    this.runUntil(this.scenario.durationMs);
+  }
+
+  gauges(): Gauges {
+    const g: Gauges = { atMs: this.scheduler.nowMs };
+    if (this.tables) g.tables = this.tables.gauges();
+    if (this.staff) g.staff = this.staff.gauges();
+    if (this.ingredients) g.ingredients = this.ingredients.gauges();
+    if (this.manager) {
+      const u = this.manager.usage();
+      g.manager = { connection: u.connection.used, memory: u.memory.used, fd: u.fd.used, thread: u.thread.used };
+    }
+    return g;
+  }
+
+  metrics(): SimMetrics {
+    const m: SimMetrics = { atMs: this.scheduler.nowMs, eventCount: this.log.length, parties: this.flow.metrics() };
+    if (this.tables) m.tables = this.tables.metrics();
+    if (this.staff) m.staff = this.staff.metrics();
+    if (this.ingredients) m.ingredients = this.ingredients.metrics();
+    if (this.manager) m.manager = this.manager.metrics();
+    return m;
+  }
+
+  private arrive(): void {
+    const plan = drawParty(this.workloadRng, this.scenario.workload, this.scenario.faults, this.nextPartyId++, this.scheduler.nowMs);
+    this.flow.arrive(plan);
+    this.scheduleNextArrival();
+  }
+
+  private scheduleNextArrival(): void {
+    const atMs = nextArrivalMs(this.workloadRng, this.scenario.workload.phases, this.scheduler.nowMs, this.scenario.durationMs);
+    if (atMs !== Infinity) this.scheduler.schedule(atMs, 'workload.arrival');
+  }
+
+  private sample(): void {
+    this.series.push(this.gauges());
+    if (!this.isClosed) this.scheduler.after(this.scenario.sampleEveryMs, 'sim.sample');
+  }
+
+  /** Closing time: no new guests; descriptors that finished tickets never put back are reported as leaks. */
+  private close(): void {
+    this.isClosed = true;
+    const fds = this.ingredients;
+    if (!fds) return;
+    const leaked = new Set(this.flow.leakedFds());
+    for (const f of fds.openFds()) {
+      if (leaked.has(f.fd)) this.log.append({ atMs: this.scheduler.nowMs, type: 'fd.leaked', fd: f.fd, owner: f.owner, openedAtMs: f.openedAtMs });
+    }
+  }
+}
+
+/** Builds a simulation of a validated scenario; `seed` defaults to the scenario's own. */
+export function createSimulation(scenario: Scenario, seed: number = scenario.seed): Simulation {
+  return new Simulation(scenario, seed >>> 0);
+}

@@ -1,0 +1,72 @@
+/**
+ * The dinner-service workload: when parties arrive and everything about each party, drawn from the workload's
+ * own random stream at the moment it arrives.
+ *
+ * Arrivals are a Poisson process whose rate changes from phase to phase (quiet, rush, late): gaps are
+ * exponential with mean `3_600_000 / arrivalsPerHour`. A gap that crosses into the next phase is redrawn
+ * from the boundary at the next phase's rate, which is exact because exponential gaps are memoryless.
+ *
+ * Everything random about a party (size, tickets, cook and dining times, and whether a fault hits it) is
+ * drawn when it arrives, with a fixed number of draws per party. So two runs on the same seed see the same
+ * parties even when their limits differ: a comparison changes the restaurant, never the guests.
+ */
+import { bernoulli, exponential, logNormal, weightedIndex, type Random } from './random.ts';
+import type { FaultsConfig, WorkloadConfig } from './scenario.ts';
+
+/** One planned order ticket of a party. */
+export interface TicketPlan {
+  /** Time a cook needs for it. */
+  cookMs: number;
+  /** The cook forgets to put one ingredient back (a descriptor leak). */
+  isIngredientForgotten: boolean;
+}
+
+/** Everything about one party, fixed at arrival. */
+export interface PartyPlan {
+  partyId: number;
+  size: number;
+  arrivedAtMs: number;
+  diningMs: number;
+  tickets: TicketPlan[];
+  /** The party leaves without its table being released (a leaked connection). */
+  isTableForgotten: boolean;
+}
+
+/** Time of the next arrival after `nowMs`, or Infinity when the last phase (or `endMs`) is over. */
+export function nextArrivalMs(rng: Random, phases: WorkloadConfig['phases'], nowMs: number, endMs: number): number {
+  let t = nowMs;
+  let phaseStart = 0;
+  for (const phase of phases) {
+    const phaseEnd = phaseStart + phase.durationMs;
+    if (t < phaseEnd && phase.arrivalsPerHour > 0) {
+      const candidate = t + exponential(rng, 3_600_000 / phase.arrivalsPerHour);
+      if (candidate < phaseEnd) return candidate < endMs ? candidate : Infinity;
+    }
+    if (t < phaseEnd) t = phaseEnd;
+    phaseStart = phaseEnd;
+    if (t >= endMs) return Infinity;
+  }
+  return Infinity;
+}
+
+/** Draws a whole party: 4 + 3 x tickets uniform draws, whatever the fault probabilities are. */
+export function drawParty(
+  rng: Random,
+  workload: WorkloadConfig,
+  faults: FaultsConfig,
+  partyId: number,
+  arrivedAtMs: number,
+): PartyPlan {
+  const size = workload.partySizes[weightedIndex(rng, workload.partySizes.map((p) => p.weight))].size;
+  const diningMs = Math.round(logNormal(rng, workload.diningMs.medianMs, workload.diningMs.sigma));
+  const isTableForgotten = bernoulli(rng, faults.forgottenTableProbability);
+  const ticketCount = Math.round(size * workload.ticketsPerGuest);
+  const tickets: TicketPlan[] = [];
+  for (let i = 0; i < ticketCount; i++) {
+    tickets.push({
+      cookMs: Math.round(logNormal(rng, workload.cookMs.medianMs, workload.cookMs.sigma)),
+      isIngredientForgotten: bernoulli(rng, faults.forgottenIngredientProbability),
+    });
+  }
+  return { partyId, size, arrivedAtMs, diningMs, tickets, isTableForgotten };
+}
