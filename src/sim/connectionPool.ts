@@ -342,7 +342,7 @@ export class ConnectionPool {
     const lifetimeMs = this.config.maxLifetimeMs;
     if (lifetimeMs > 0) {
       const variance = uniform(this.ctx.rng) * (lifetimeMs / 40);
-      this.ctx.scheduler.after(lifetimeMs - variance, 'tables.lifetimeEnd', tableId);
+      this.ctx.scheduler.after(Math.round(lifetimeMs - variance), 'tables.lifetimeEnd', tableId);
     }
     if (cls.total > cls.max) {
       this.retire(tableId, 'limitLowered');

@@ -228,8 +228,11 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; pro
 export function parseScenario(input: unknown): ScenarioResult {
   const result = scenarioSchema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, scenario: result.data };
-  const problems = result.error.issues.map((issue) => describeIssue(issue));
-  return { ok: false, problems };
+  const issues = result.error.issues;
+  // A cross-field check (min <= max) on an object whose own fields are already wrong adds only noise.
+  const isNoise = (issue: z.core.$ZodIssue) =>
+    issue.code === 'custom' && issues.some((other) => other !== issue && other.path.length > issue.path.length && issue.path.every((p, i) => other.path[i] === p));
+  return { ok: false, problems: issues.filter((i) => !isNoise(i)).map(describeIssue) };
 }
 
 /** Validates and throws an Error listing the problems (for code that ships known-good scenarios). */

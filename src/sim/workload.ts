@@ -39,7 +39,8 @@ export function nextArrivalMs(rng: Random, phases: WorkloadConfig['phases'], now
   for (const phase of phases) {
     const phaseEnd = phaseStart + phase.durationMs;
     if (t < phaseEnd && phase.arrivalsPerHour > 0) {
-      const candidate = t + exponential(rng, 3_600_000 / phase.arrivalsPerHour);
+      // Whole milliseconds keep the log readable; the rounding error is far below the clock's resolution.
+      const candidate = Math.max(t, Math.round(t + exponential(rng, 3_600_000 / phase.arrivalsPerHour)));
       if (candidate < phaseEnd) return candidate < endMs ? candidate : Infinity;
     }
     if (t < phaseEnd) t = phaseEnd;
