@@ -539,6 +539,7 @@ export class ConnectionPool {
   /** While fewer tables are being set up than parties wait, set up tables that waiting parties accept. */
   private serveLineWithNewTables(): void {
     let creating = this.creatingCount();
+    if (creating >= this.waiters.size) return;
     for (const w of this.waitingLine()) {
       if (creating >= this.waiters.size) return;
       const growable = classesForPartySize(w.size).find((c) => this.canGrow(CLASS_INDEX[c]));

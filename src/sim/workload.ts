@@ -58,7 +58,7 @@ export function drawParty(
   partyId: number,
   arrivedAtMs: number,
 ): PartyPlan {
-  const size = workload.partySizes[weightedIndex(rng, workload.partySizes.map((p) => p.weight))].size;
+  const size = workload.partySizes[weightedIndex(rng, weightsOf(workload.partySizes))].size;
   const diningMs = Math.round(logNormal(rng, workload.diningMs.medianMs, workload.diningMs.sigma));
   const isTableForgotten = bernoulli(rng, faults.forgottenTableProbability);
   const ticketCount = Math.round(size * workload.ticketsPerGuest);
@@ -70,4 +70,16 @@ export function drawParty(
     });
   }
   return { partyId, size, arrivedAtMs, diningMs, tickets, isTableForgotten };
+}
+
+const weightCache = new WeakMap<WorkloadConfig['partySizes'], number[]>();
+
+/** The weights of a party-size table, computed once per table (drawParty runs for every arrival). */
+function weightsOf(sizes: WorkloadConfig['partySizes']): number[] {
+  let weights = weightCache.get(sizes);
+  if (!weights) {
+    weights = sizes.map((p) => p.weight);
+    weightCache.set(sizes, weights);
+  }
+  return weights;
 }
