@@ -1,12 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumPathOrThrow } from './scripts/browserPath.mjs';
+import { chromiumPathOrThrow } from './e2e/support/browserPath.mjs';
 
 const isCI = Boolean(process.env.CI);
 const PORT = 4173;
 
 /**
  * E2E tests run against the production build (`vite build && vite preview`), in Chromium only.
- * The browser is resolved by scripts/browserPath.mjs: a Playwright-managed Chromium if installed,
+ * The browser is resolved by e2e/support/browserPath.mjs: a Playwright-managed Chromium if installed,
  * else $CHROMIUM_PATH, else Debian's /usr/bin/chromium; with none, loading this config fails and says what to install.
  */
 export default defineConfig({

@@ -1,4 +1,4 @@
-// Finds the Chromium that Playwright should drive. Used by playwright.config.ts and scripts/ensureBrowser.mjs.
+// Finds the Chromium that Playwright should drive. Used by playwright.config.ts and e2e/support/ensureBrowser.mjs.
 //
 // Order: a Playwright-managed Chromium (`npx playwright install chromium`), then $CHROMIUM_PATH, then the
 // Debian package at /usr/bin/chromium. The machines we test on often cannot reach Playwright's download
