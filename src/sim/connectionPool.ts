@@ -419,7 +419,7 @@ export class ConnectionPool {
     this.counters.acquired++;
     const waitedMs = now - waiter.queuedAtMs;
     this.waitSamples.push(waitedMs);
-    this.ctx.log.append({ atMs: now, type: 'table.acquired', tableId, partyId: waiter.partyId, sizeClass: t.sizeClass, waitedMs, isFallback });
+    this.ctx.log.append({ atMs: now, type: 'table.acquired', tableId, partyId: waiter.partyId, partySize: waiter.size, sizeClass: t.sizeClass, waitedMs, isFallback });
     if (this.config.leakDetectionMs > 0) this.ctx.scheduler.after(this.config.leakDetectionMs, 'tables.leakCheck', tableId);
     this.hooks.onAcquired(waiter.partyId, tableId);
   }

@@ -31,6 +31,8 @@ export type TableEvent =
       type: 'table.acquired';
       tableId: number;
       partyId: number;
+      /** Guests in the party. */
+      partySize: number;
       sizeClass: SizeClass;
       waitedMs: number;
       /** True when the party was seated in a bigger class than its own. */

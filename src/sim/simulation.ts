@@ -131,6 +131,20 @@ export class Simulation {
     return this.scheduler.step();
   }
 
+  /**
+   * Fires pending steps until the log records at least one new fact: the learner's "next event". Some steps
+   * record nothing (a housekeeping pass that finds nothing to do), so one call may fire several. Returns false
+   * when nothing was recorded (nothing pending, or `maxSteps` silent steps in a row).
+   */
+  stepToNextEvent(maxSteps = 100_000): boolean {
+    const before = this.log.length;
+    for (let i = 0; i < maxSteps; i++) {
+      if (!this.scheduler.step()) return false;
+      if (this.log.length > before) return true;
+    }
+    return false;
+  }
+
   /** Runs to the end of the service (`scenario.durationMs`), closing it. */
   runToEnd(): void {
     this.runUntil(this.scenario.durationMs);

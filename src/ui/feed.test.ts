@@ -5,7 +5,7 @@ import { PartySizes, recentFeed } from './feed.ts';
 const events: SimEvent[] = [
   { atMs: 0, type: 'party.arrived', partyId: 1, size: 2 },
   { atMs: 61_000, type: 'party.arrived', partyId: 2, size: 6 },
-  { atMs: 90_000, type: 'table.acquired', tableId: 4, partyId: 2, sizeClass: 'medium', waitedMs: 29_000, isFallback: false },
+  { atMs: 90_000, type: 'table.acquired', tableId: 4, partyId: 2, partySize: 6, sizeClass: 'medium', waitedMs: 29_000, isFallback: false },
 ];
 
 describe('recentFeed()', () => {

@@ -9,7 +9,7 @@ const samples: { [T in SimEventType]: EventOf<T> } = {
   'table.creating': { atMs: 0, type: 'table.creating', tableId: 3, sizeClass: 'small', reason: 'minimum' },
   'table.created': { atMs: 0, type: 'table.created', tableId: 3, sizeClass: 'medium' },
   'acquire.queued': { atMs: 0, type: 'acquire.queued', partyId: 12, size: 4, position: 2 },
-  'table.acquired': { atMs: 0, type: 'table.acquired', tableId: 3, partyId: 12, sizeClass: 'small', waitedMs: 126_000, isFallback: false },
+  'table.acquired': { atMs: 0, type: 'table.acquired', tableId: 3, partyId: 12, partySize: 4, sizeClass: 'small', waitedMs: 126_000, isFallback: false },
   'acquire.timedOut': { atMs: 0, type: 'acquire.timedOut', partyId: 12, waitedMs: 600_000, timeoutMs: 600_000 },
   'acquire.refused': { atMs: 0, type: 'acquire.refused', partyId: 12, size: 14, reason: 'noTableFits' },
   'table.released': { atMs: 0, type: 'table.released', tableId: 3, partyId: 12, heldMs: 2_070_000 },
@@ -127,8 +127,8 @@ describe('narrate()', () => {
       'Setting small table 9 to replace one taken away.',
     );
     expect(
-      narrate({ atMs: 0, type: 'table.acquired', tableId: 9, partyId: 2, sizeClass: 'medium', waitedMs: 0, isFallback: true }),
-    ).toBe('Party 2 seated at table 9 right away, a bigger medium table than they need.');
+      narrate({ atMs: 0, type: 'table.acquired', tableId: 9, partyId: 2, partySize: 3, sizeClass: 'medium', waitedMs: 0, isFallback: true }),
+    ).toBe('Party 2 (3 guests) seated at table 9 right away, a bigger medium table than they need.');
     expect(narrate({ atMs: 0, type: 'table.evicted', tableId: 9, reason: 'maxLifetime', isInUse: false })).toBe(
       'Table 9 is past its service life and goes now.',
     );

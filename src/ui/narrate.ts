@@ -61,7 +61,7 @@ export function narrate(event: SimEvent, context: NarrationContext = {}): string
       return `${party(event.partyId, context, event.size)} waits at the ${n.hostStand}, ${ordinal(event.position)} in line.`;
     case 'table.acquired': {
       const fallback = event.isFallback ? `, a bigger ${sizeClassWords[event.sizeClass]} ${n.table} than they need` : '';
-      return `${party(event.partyId, context)} seated at ${n.table} ${event.tableId} ${waited(event.waitedMs)}${fallback}.`;
+      return `${party(event.partyId, context, event.partySize)} seated at ${n.table} ${event.tableId} ${waited(event.waitedMs)}${fallback}.`;
     }
     case 'acquire.timedOut':
       return `${party(event.partyId, context)} gave up after waiting ${formatDuration(event.waitedMs)} (the limit is ${formatDuration(event.timeoutMs)}).`;

@@ -15,8 +15,6 @@ export const DEFAULT_SPEED = 16;
 
 /** Longest real gap one frame may cover, so a tab coming back from the background does not leap ahead. */
 const MAX_FRAME_MS = 250;
-/** Timers one Step may fire looking for the next fact, so a quiet stretch cannot hang the page. */
-const MAX_TIMERS_PER_STEP = 10_000;
 
 /** What the page shows of the running simulation at one moment. */
 export interface PlayerView {
@@ -103,10 +101,7 @@ export class Player {
   /** Pauses, then fires pending timers until the log records the next fact (or the service ends). */
   step(): void {
     this.pause();
-    const before = this.sim.log.length;
-    for (let fired = 0; fired < MAX_TIMERS_PER_STEP && !this.sim.isFinished; fired++) {
-      if (!this.sim.step() || this.sim.log.length > before) break;
-    }
+    if (!this.sim.isFinished) this.sim.stepToNextEvent();
     this.virtualMs = this.sim.nowMs;
     this.refresh();
   }
