@@ -103,8 +103,51 @@ export type ManagerEvent =
     }
   | { atMs: number; type: 'limit.changed'; kind: string; field: string; from: number | string; to: number | string };
 
+/** Kitchen station size classes (memory pools); 'heap' is the free-list allocator behind them. */
+export type StationClass = 'small' | 'medium' | 'large';
+
+/** Why a block was reclaimed without its owner freeing it. */
+export type ReclaimReason = 'stale' | 'gc';
+
+export type MemoryEvent =
+  | { atMs: number; type: 'pool.allocated'; poolClass: StationClass; blockIndex: number; blockId: number; size: number; owner: string }
+  | { atMs: number; type: 'pool.exhausted'; poolClass: StationClass; size: number; owner: string; action: 'failed' | 'heapFallback' }
+  | { atMs: number; type: 'pool.freed'; poolClass: StationClass; blockIndex: number; blockId: number; owner: string }
+  | {
+      atMs: number;
+      type: 'heap.searched';
+      /** The free chunks examined, in list order, as [addr, size]. */
+      probes: [number, number][];
+      need: number;
+      policy: string;
+      owner: string;
+    }
+  | { atMs: number; type: 'heap.split'; addr: number; need: number; remainderAddr: number; remainderSize: number }
+  | { atMs: number; type: 'heap.allocated'; blockId: number; addr: number; size: number; requested: number; searched: number; owner: string }
+  | { atMs: number; type: 'heap.oom'; requested: number; need: number; searched: number; largestFree: number; owner: string }
+  | { atMs: number; type: 'heap.freed'; blockId: number; addr: number; size: number; owner: string }
+  | { atMs: number; type: 'heap.coalesced'; addr: number; size: number; mergedCount: number }
+  | { atMs: number; type: 'memory.freeRefused'; blockId: number; reason: 'doubleFree' | 'unknownPointer'; owner: string }
+  | { atMs: number; type: 'memory.limitExceeded'; requested: number; used: number; limit: number; owner: string }
+  | { atMs: number; type: 'memory.reclaimed'; blockId: number; size: number; owner: string; reason: ReclaimReason; idleMs: number }
+  | { atMs: number; type: 'gc.ran'; usedBefore: number; threshold: number; collectedCount: number; freedBytes: number }
+  | { atMs: number; type: 'memory.leaked'; blockId: number; size: number; owner: string; allocatedAtMs: number };
+
+/** Cache replacement policies the warming shelf can use. */
+export type CachePolicy = 'LRU' | 'FIFO' | 'CLOCK' | 'MRU' | 'OPT' | 'UNBOUNDED';
+
+/** Why an entry left the cache (lru-cache's dispose reasons, plus the capacity reason for other policies). */
+export type EvictReason = 'evict' | 'set' | 'delete';
+
+export type CacheEvent =
+  | { atMs: number; type: 'cache.hit'; key: string; size: number }
+  | { atMs: number; type: 'cache.miss'; key: string }
+  | { atMs: number; type: 'cache.stored'; key: string; size: number; entryCount: number; bytesUsed: number }
+  | { atMs: number; type: 'cache.evicted'; key: string; size: number; reason: EvictReason; policy: CachePolicy }
+  | { atMs: number; type: 'cache.refused'; key: string; size: number; reason: 'tooBig' | 'noMemory'; limit: number };
+
 /** Every fact the simulation can record. */
-export type SimEvent = PartyEvent | TableEvent | StaffEvent | FdEvent | ManagerEvent;
+export type SimEvent = PartyEvent | TableEvent | StaffEvent | FdEvent | ManagerEvent | MemoryEvent | CacheEvent;
 
 /** The `type` strings of all events. */
 export type SimEventType = SimEvent['type'];

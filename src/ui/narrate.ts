@@ -4,7 +4,7 @@
  */
 import type { ResourceKind, SimEvent } from '../sim/events.ts';
 import { formatBytes, formatClock, formatDuration, formatPercent, ordinal, plural } from './format.ts';
-import { kindTerms, kindUnits, nouns as n, rejectionPolicyTerms, sizeClassWords } from './vocabulary.ts';
+import { kindTerms, kindUnits, nouns as n, rejectionPolicyTerms, sizeClassWords, stationClassWords } from './vocabulary.ts';
 
 /** What the narrator may look up that an event does not carry itself. */
 export interface NarrationContext {
@@ -162,6 +162,59 @@ export function narrate(event: SimEvent, context: NarrationContext = {}): string
         : `Emergency clean-up put away ${plural(event.releasedCount, 'thing', 'things')}.`;
     case 'limit.changed':
       return `The ${n.manager} changed ${kindLabel(event.kind)} ${event.field} from ${event.from} to ${event.to}.`;
+
+    // Kitchen stations (memory pools and the heap)
+    case 'pool.allocated':
+      return `${capitalise(ownerName(event.owner))} took ${stationClassWords[event.poolClass]} ${event.blockIndex} (${formatBytes(event.size)}).`;
+    case 'pool.exhausted':
+      return event.action === 'heapFallback'
+        ? `Every ${stationClassWords[event.poolClass]} is busy: ${ownerName(event.owner)} moves to the ${n.banquet} (heap fallback).`
+        : `Every ${stationClassWords[event.poolClass]} is busy: ${ownerName(event.owner)} gets no space (pool exhausted).`;
+    case 'pool.freed':
+      return `${capitalise(ownerName(event.owner))} cleared ${stationClassWords[event.poolClass]} ${event.blockIndex}.`;
+    case 'heap.searched':
+      return `Looked through ${plural(event.probes.length, 'free stretch', 'free stretches')} of the ${n.banquet} for ${formatBytes(event.need)} (${event.policy.toLowerCase()} fit).`;
+    case 'heap.split':
+      return `Cut ${formatBytes(event.need)} from the free stretch at ${event.addr}; ${formatBytes(event.remainderSize)} stay free at ${event.remainderAddr}.`;
+    case 'heap.allocated':
+      return `${capitalise(ownerName(event.owner))} got ${formatBytes(event.size)} of the ${n.banquet} at ${event.addr} (searched ${plural(event.searched, 'stretch', 'stretches')}).`;
+    case 'heap.oom':
+      return `No free stretch of the ${n.banquet} fits ${formatBytes(event.need)} for ${ownerName(event.owner)}: the largest is ${formatBytes(event.largestFree)} (out of memory).`;
+    case 'heap.freed':
+      return `${capitalise(ownerName(event.owner))} cleared ${formatBytes(event.size)} of the ${n.banquet} at ${event.addr}.`;
+    case 'heap.coalesced':
+      return `Neighbouring free stretches joined: ${event.mergedCount} became one of ${formatBytes(event.size)} at ${event.addr} (coalesced).`;
+    case 'memory.freeRefused':
+      return event.reason === 'doubleFree'
+        ? `${capitalise(ownerName(event.owner))} tried to clear space already cleared (double free).`
+        : `${capitalise(ownerName(event.owner))} tried to clear space that was never given out (unknown pointer).`;
+    case 'memory.limitExceeded':
+      return `No more counter space for ${ownerName(event.owner)}: ${formatBytes(event.requested)} more would pass the limit (${formatBytes(event.used)} of ${formatBytes(event.limit)} used).`;
+    case 'memory.reclaimed':
+      return event.reason === 'stale'
+        ? `Space of ${ownerName(event.owner)} (${formatBytes(event.size)}) cleaned after ${formatDuration(event.idleMs)} untouched (stale cleanup).`
+        : `Space nobody can reach any more (${formatBytes(event.size)}, ${ownerName(event.owner)}) swept away (garbage collected).`;
+    case 'gc.ran':
+      return `Deep clean: ${formatBytes(event.usedBefore)} in use passed ${formatBytes(event.threshold)}; ${plural(event.collectedCount, 'station', 'stations')} freed, ${formatBytes(event.freedBytes)} back.`;
+    case 'memory.leaked':
+      return `Counter space of ${formatBytes(event.size)}, taken at ${formatClock(event.allocatedAtMs)} by ${ownerName(event.owner)}, was never cleared: a leak.`;
+
+    // The warming shelf (cache)
+    case 'cache.hit':
+      return `${capitalise(event.key)} was already on the ${n.shelf} (hit).`;
+    case 'cache.miss':
+      return `No ${event.key} on the ${n.shelf}: cook it to order (miss).`;
+    case 'cache.stored':
+      return `${capitalise(event.key)} put on the ${n.shelf} (${plural(event.entryCount, n.dish, 'dishes')}, ${formatBytes(event.bytesUsed)}).`;
+    case 'cache.evicted':
+      if (event.reason === 'evict') return `${capitalise(event.key)} taken off the ${n.shelf} to make room (${event.policy} eviction).`;
+      if (event.reason === 'set') return `${capitalise(event.key)} on the ${n.shelf} replaced by a fresh one.`;
+      return `${capitalise(event.key)} removed from the ${n.shelf}.`;
+    case 'cache.refused':
+      return event.reason === 'tooBig'
+        ? `${capitalise(event.key)} (${formatBytes(event.size)}) is too big for the ${n.shelf} (limit ${formatBytes(event.limit)}).`
+        : `No counter space left to keep ${event.key} warm (limit ${formatBytes(event.limit)}).`;
+
     default:
       return unknownEvent(event);
   }

@@ -3,7 +3,7 @@
  * its event log speak the real terms, the UI shows the restaurant word with the real term beside it
  * ("Tables · connection pool").
  */
-import type { RejectionPolicy, ResourceKind, SizeClass } from '../sim/events.ts';
+import type { RejectionPolicy, ResourceKind, SizeClass, StationClass } from '../sim/events.ts';
 
 /** A restaurant word and the real term it stands for. */
 export interface Term {
@@ -82,7 +82,17 @@ export const nouns = {
   ingredient: 'ingredient',
   manager: 'manager',
   batch: 'Batch',
+  banquet: 'banquet area',
+  shelf: 'warming shelf',
+  dish: 'dish',
 } as const;
+
+/** Kitchen station size classes (memory pools) in restaurant words. */
+export const stationClassWords: Record<StationClass, string> = {
+  small: 'prep counter',
+  medium: 'cooking station',
+  large: 'banquet area',
+};
 
 /** Table size classes in restaurant words. */
 export const sizeClassWords: Record<SizeClass, string> = {
