@@ -1,6 +1,7 @@
 /**
  * The resource manager (the restaurant's manager): one budget per resource kind for the whole house, a
- * usage report, cleanup in two strengths, and a pressure-aware batch job (the catering prep run).
+ * usage report and cleanup in two strengths. The pressure-aware batch job that works through it (the
+ * catering prep run) is a {@link BatchJob} (batchJob.ts), started with {@link ResourceManager.startBatchJob}.
  *
  * - **Limits before allocation.** `allocate` refuses (`limit.exceeded`) when the request would take a kind
  *   past its limit, before anything is taken. Descriptors go through a real {@link FdTable} when one is
@@ -9,8 +10,8 @@
  *   exactly once; a second release is refused.
  * - **Scoped acquisition vs hoarding.** {@link ResourceManager.withResources} takes everything a piece of
  *   work needs, runs it, and releases everything whatever the outcome (the RAII / try-finally discipline).
- *   {@link ResourceManager.hoard} is the anti-pattern: take and keep. The batch job runs either style on the
- *   same seed so a lesson can compare them.
+ *   {@link ResourceManager.hoard} is the anti-pattern: take and keep. The {@link BatchJob} runs either style
+ *   on the same seed so a lesson can compare them.
  * - **Cleanup.** `routine` releases temporary handles (scratch buffers); `immediate` also releases handles
  *   left idle for `idleReleaseAfterMs`.
  *
@@ -21,11 +22,18 @@
  * m.withResources([{ kind: 'connection', amount: 1 }, { kind: 'fd', amount: 2 }], 'report', (hs) => true);
  * m.usage().connection; // { used: 0, held: 0, external: 0, limit: 20, ratio: 0, handles: 0 }
  */
+import {
+  BatchJob,
+  emptyBatchJobMetrics,
+  resolveBatchJobOptions,
+  type BatchJobMetrics,
+  type BatchJobOptions,
+  type ResolvedBatchJobOptions,
+} from './batchJob.ts';
 import type { SimContext } from './context.ts';
 import type { ResourceKind } from './events.ts';
 import type { FdTable } from './fdTable.ts';
-import { bernoulli } from './random.ts';
-import type { BatchJobConfig, ManagerConfig } from './scenario.ts';
+import type { ManagerConfig } from './scenario.ts';
 
 /** The kinds, in the order reports list them and `pressure()` checks them. */
 export const RESOURCE_KINDS: readonly ResourceKind[] = ['connection', 'memory', 'fd', 'thread'];
@@ -97,30 +105,19 @@ export interface ManagerMetrics {
   emfileRefusals: number;
   /** Cleanup runs per mode, and handles they released. */
   cleanups: { routine: number; immediate: number; releasedCount: number };
-  /** The batch job (all 0 when there is none). */
-  batches: {
-    completed: number;
-    failed: number;
-    backoffs: number;
-    /** Items whose work succeeded. */
-    itemsSucceeded: number;
-    /** Items that held their resources but whose work failed (the bernoulli draw). */
-    itemsFailed: number;
-    /** Items whose resources were refused (each also fails its batch). */
-    itemsRefused: number;
-    /** Items never run because their batch failed first. */
-    itemsSkipped: number;
-    /** True once every batch has completed or failed. */
-    isFinished: boolean;
-  };
+  /** The batch job's counters (all 0 when there is none or it has not started). */
+  batches: BatchJobMetrics;
   /** Most held through the manager at once, per kind (external usage not included). */
   peakHeld: Record<ResourceKind, number>;
   /** Handles still held now, ascending by id. At the end of a run these are the leaks. */
   leaks: HeldHandle[];
 }
 
-/** Options of {@link ResourceManager}. */
-export interface ManagerOptions {
+/**
+ * Options of {@link ResourceManager}. The {@link BatchJobOptions} (`scratchBytesPerBatch`,
+ * `maxBackoffsInARow`) are checked here and passed on to the batch job.
+ */
+export interface ManagerOptions extends BatchJobOptions {
   /** The descriptor table the fd kind opens and closes real descriptors in. Without it fds are only counted. */
   fds?: FdTable;
   /**
@@ -138,15 +135,11 @@ export interface ManagerOptions {
    * nobody touched for a minute is presumed forgotten. Default 60 000.
    */
   idleReleaseAfterMs?: number;
-  /** Bytes of temporary scratch memory the batch job allocates at the start of every batch. Default 4 096. */
-  scratchBytesPerBatch?: number;
-  /** Back-offs in a row the batch job allows before it fails a batch. Default 3. */
-  maxBackoffsInARow?: number;
 }
 
 /**
  * Resources taken together and released together. {@link ResourceManager.withResources} opens and closes
- * one around a synchronous piece of work; the batch job keeps one open across an item's virtual time.
+ * one around a synchronous piece of work; the {@link BatchJob} keeps one open across an item's virtual time.
  */
 export interface ResourceScope {
   readonly owner: string;
@@ -162,19 +155,14 @@ interface HandleRecord extends Handle {
   lastUsedAtMs: number;
 }
 
-/** Why the last allocation was refused (for the batch job's failure reason). */
-interface Refusal {
-  kind: ResourceKind;
-  cause: 'limit' | 'EMFILE';
+/** Why an allocation was refused (the batch job names it in its failure reason). */
+export interface Refusal {
+  readonly kind: ResourceKind;
+  /** `'limit'`: the manager's own limit (`limit.exceeded`); `'EMFILE'`: the FdTable refused a descriptor. */
+  readonly cause: 'limit' | 'EMFILE';
 }
 
-const BATCH_NEXT = 'manager.batchNext';
-const BACKOFF_DONE = 'manager.backoffDone';
-const ITEM_DONE = 'manager.itemDone';
-
 const DEFAULT_IDLE_RELEASE_AFTER_MS = 60_000;
-const DEFAULT_SCRATCH_BYTES_PER_BATCH = 4_096;
-const DEFAULT_MAX_BACKOFFS_IN_A_ROW = 3;
 
 function perKind(value: number): Record<ResourceKind, number> {
   return { connection: value, memory: value, fd: value, thread: value };
@@ -202,46 +190,27 @@ class Scope implements ResourceScope {
   }
 }
 
-/** State of the running batch job. */
-interface BatchJobState {
-  readonly config: BatchJobConfig;
-  readonly batchCount: number;
-  /** Back-offs in a row for the current batch. */
-  backoffsInARow: number;
-  /** Next item to run (global index). */
-  itemIndex: number;
-  /** One past the last item of the current batch. */
-  batchEndItem: number;
-  /** The in-flight item's scope (scoped style). */
-  scope: ResourceScope | null;
-  /** The in-flight item's hoarded handles (hoarding style). */
-  hoarded: Handle[] | null;
-  /** The in-flight item's draw: true when its work fails. */
-  isItemFailing: boolean;
-}
-
 /**
  * The manager. See the module comment for the rules; each method lists the facts it logs.
  */
 export class ResourceManager {
   private readonly limits: Record<ResourceKind, number>;
-  private readonly pressureThreshold: number;
+  /** Usage above this fraction of a limit counts as pressure (`config.pressureThreshold`). */
+  readonly pressureThreshold: number;
   private readonly fds: FdTable | undefined;
   private readonly externalUsage: (() => Partial<Record<ResourceKind, number>>) | undefined;
   /** Immediate cleanup releases handles idle at least this long, in virtual ms. */
   readonly idleReleaseAfterMs: number;
-  /** Scratch bytes the batch job takes per batch (temporary). */
-  readonly scratchBytesPerBatch: number;
-  /** Back-offs in a row before the batch job fails a batch. */
-  readonly maxBackoffsInARow: number;
+  /** The batch job's options, checked when the manager is built and passed on when the job starts. */
+  private readonly batchJobOptions: ResolvedBatchJobOptions;
 
   /** Live handles by id; ids only grow, so iteration is ascending by id. */
   private readonly live = new Map<number, HandleRecord>();
   private readonly held = perKind(0);
   private readonly liveCount = perKind(0);
   private nextHandleId = 1;
-  private lastRefusal: Refusal | null = null;
-  private job: BatchJobState | null = null;
+  private refusal: Refusal | null = null;
+  private job: BatchJob | null = null;
   private readonly counters = {
     allocations: perKind(0),
     releases: perKind(0),
@@ -249,16 +218,6 @@ export class ResourceManager {
     limitExceeded: perKind(0),
     emfileRefusals: 0,
     cleanups: { routine: 0, immediate: 0, releasedCount: 0 },
-    batches: {
-      completed: 0,
-      failed: 0,
-      backoffs: 0,
-      itemsSucceeded: 0,
-      itemsFailed: 0,
-      itemsRefused: 0,
-      itemsSkipped: 0,
-      isFinished: false,
-    },
     peakHeld: perKind(0),
   };
 
@@ -276,13 +235,8 @@ export class ResourceManager {
     this.fds = options.fds;
     this.externalUsage = options.externalUsage;
     this.idleReleaseAfterMs = options.idleReleaseAfterMs ?? DEFAULT_IDLE_RELEASE_AFTER_MS;
-    this.scratchBytesPerBatch = options.scratchBytesPerBatch ?? DEFAULT_SCRATCH_BYTES_PER_BATCH;
-    this.maxBackoffsInARow = options.maxBackoffsInARow ?? DEFAULT_MAX_BACKOFFS_IN_A_ROW;
     if (!isCount(this.idleReleaseAfterMs)) throw new RangeError('manager: idleReleaseAfterMs must be a whole number >= 0');
-    if (!isCount(this.scratchBytesPerBatch)) throw new RangeError('manager: scratchBytesPerBatch must be a whole number >= 0');
-    if (!isCount(this.maxBackoffsInARow) || this.maxBackoffsInARow < 1) {
-      throw new RangeError('manager: maxBackoffsInARow must be a whole number >= 1');
-    }
+    this.batchJobOptions = resolveBatchJobOptions(options);
   }
 
   // ---------------------------------------------------------------- allocation
@@ -301,7 +255,7 @@ export class ResourceManager {
     const limit = this.limits[kind];
     if (!this.canAllocate(used, amount, limit)) {
       this.counters.limitExceeded[kind]++;
-      this.lastRefusal = { kind, cause: 'limit' };
+      this.refusal = { kind, cause: 'limit' };
       this.ctx.log.append({ atMs, type: 'limit.exceeded', kind, requested: amount, used, limit, owner });
       return null;
     }
@@ -312,7 +266,7 @@ export class ResourceManager {
         if (fd < 0) {
           for (const taken of fds) this.fds.close(taken, owner);
           this.counters.emfileRefusals++;
-          this.lastRefusal = { kind, cause: 'EMFILE' };
+          this.refusal = { kind, cause: 'EMFILE' };
           return null;
         }
         fds.push(fd);
@@ -371,6 +325,14 @@ export class ResourceManager {
     rec.lastUsedAtMs = this.ctx.scheduler.nowMs;
     if (this.fds) for (const fd of rec.fds) this.fds.touch(fd);
     return true;
+  }
+
+  /**
+   * Why the most recent refused allocation was refused: the manager's limit or the FdTable's EMFILE. Null
+   * until an allocation is refused; a later successful allocation does not clear it.
+   */
+  get lastRefusal(): Refusal | null {
+    return this.refusal;
   }
 
   /** True when `handle` is live (allocated and not yet released). */
@@ -493,7 +455,7 @@ export class ResourceManager {
       limitExceeded: { ...c.limitExceeded },
       emfileRefusals: c.emfileRefusals,
       cleanups: { ...c.cleanups },
-      batches: { ...c.batches },
+      batches: this.job ? this.job.metrics() : emptyBatchJobMetrics(),
       peakHeld: { ...c.peakHeld },
       leaks: [...this.live.values()].map((h) => ({
         handleId: h.handleId,
@@ -536,169 +498,18 @@ export class ResourceManager {
   // ---------------------------------------------------------------- the batch job
 
   /**
-   * Starts the catering prep job of `config.batchJob` on the scheduler (call once). The job:
-   * 1. Before each batch checks {@link pressure}. If a kind is under pressure it logs `pressure.high` and
-   *    `batch.backedOff`, waits `backoffMs`, runs `cleanup('immediate')` if the pressure is still there
-   *    (`'routine'` otherwise), and checks again. After `maxBackoffsInARow` back-offs in a row, a check that
-   *    still finds pressure logs `batch.failed` (reason: pressure) and the job moves on to the next batch.
-   * 2. Starts the batch (`batch.started`) and allocates `scratchBytesPerBatch` of temporary memory that it
-   *    never releases itself: routine cleanup is what frees it (if refused, the batch goes on without it).
-   * 3. Runs the items one after another. Each item draws one bernoulli(`failureProbability`) (every item of
-   *    the job draws exactly once, also when refused or skipped, so the stream is the same in both styles),
-   *    takes `perItem` (connection, memory, fd) and holds it for `itemMs`. Style `'scoped'` takes it as a
-   *    {@link ResourceScope} and releases it when the item ends, whether its work failed or not; style
-   *    `'hoarding'` takes it with {@link hoard} and never gives it back. A refused item fails the batch
-   *    (`batch.failed`, reason names the kind) and the rest of the batch is skipped.
-   * 4. After the last item, `batch.completed`. After every `routineCleanupEveryBatches`-th batch (by index,
-   *    completed or failed), `cleanup('routine')`. When every batch is done the job runs one last routine
-   *    cleanup (it clears its own scratch space) and stops.
-   *
-   * Timers use the kinds `manager.batchNext`, `manager.backoffDone` and `manager.itemDone`, registered here,
-   * so one scheduler can run one batch job. Throws when the config has no `batchJob` or it already started.
+   * Starts the catering prep job of `config.batchJob` on the scheduler (call once): a {@link BatchJob} built
+   * with this manager, that config, the context and the manager's `scratchBytesPerBatch` and
+   * `maxBackoffsInARow` options. See {@link BatchJob} for what it does and logs (its timer kinds are
+   * `manager.batchNext`, `manager.backoffDone` and `manager.itemDone`, so one scheduler can run one batch
+   * job); {@link ResourceManager.metrics} reports its counters as `batches`. Throws when the config has no
+   * `batchJob` or it already started.
    */
   startBatchJob(): void {
     const config = this.config.batchJob;
     if (!config) throw new Error('manager: no batchJob in the manager config');
     if (this.job) throw new Error('manager: the batch job was already started');
-    this.job = {
-      config,
-      batchCount: Math.ceil(config.itemCount / config.batchSize),
-      backoffsInARow: 0,
-      itemIndex: 0,
-      batchEndItem: 0,
-      scope: null,
-      hoarded: null,
-      isItemFailing: false,
-    };
-    const s = this.ctx.scheduler;
-    s.on(BATCH_NEXT, (batchIndex) => this.checkBeforeBatch(batchIndex));
-    s.on(BACKOFF_DONE, (batchIndex) => this.afterBackoff(batchIndex));
-    s.on(ITEM_DONE, (itemIndex) => this.finishItem(itemIndex));
-    s.schedule(config.startAtMs, BATCH_NEXT, 0);
-  }
-
-  private get runningJob(): BatchJobState {
-    if (!this.job) throw new Error('manager: the batch job is not running');
-    return this.job;
-  }
-
-  private checkBeforeBatch(batchIndex: number): void {
-    const job = this.runningJob;
-    if (batchIndex >= job.batchCount) {
-      this.counters.batches.isFinished = true;
-      this.cleanup('routine');
-      return;
-    }
-    const kind = this.pressure();
-    if (kind === null) {
-      job.backoffsInARow = 0;
-      this.startBatch(batchIndex);
-      return;
-    }
-    const atMs = this.ctx.scheduler.nowMs;
-    const ratio = this.usage()[kind].ratio;
-    this.ctx.log.append({ atMs, type: 'pressure.high', kind, ratio, threshold: this.pressureThreshold });
-    if (job.backoffsInARow >= this.maxBackoffsInARow) {
-      job.backoffsInARow = 0;
-      const start = batchIndex * job.config.batchSize;
-      this.skipItems(start, Math.min(start + job.config.batchSize, job.config.itemCount));
-      this.failBatch(batchIndex, `pressure on ${kind} stayed above ${this.pressureThreshold} after ${this.maxBackoffsInARow} back-offs`);
-      return;
-    }
-    job.backoffsInARow++;
-    this.counters.batches.backoffs++;
-    this.ctx.log.append({ atMs, type: 'batch.backedOff', batchIndex, backoffMs: job.config.backoffMs });
-    this.ctx.scheduler.after(job.config.backoffMs, BACKOFF_DONE, batchIndex);
-  }
-
-  private afterBackoff(batchIndex: number): void {
-    this.cleanup(this.pressure() !== null ? 'immediate' : 'routine');
-    this.checkBeforeBatch(batchIndex);
-  }
-
-  private startBatch(batchIndex: number): void {
-    const job = this.runningJob;
-    const { batchSize, itemCount } = job.config;
-    job.itemIndex = batchIndex * batchSize;
-    job.batchEndItem = Math.min(job.itemIndex + batchSize, itemCount);
-    this.ctx.log.append({
-      atMs: this.ctx.scheduler.nowMs,
-      type: 'batch.started',
-      batchIndex,
-      itemCount: job.batchEndItem - job.itemIndex,
-    });
-    if (this.scratchBytesPerBatch > 0) {
-      this.allocate('memory', this.scratchBytesPerBatch, `batch.scratch#${batchIndex}`, { isTemporary: true });
-    }
-    this.startItem(batchIndex);
-  }
-
-  private startItem(batchIndex: number): void {
-    const job = this.runningJob;
-    const i = job.itemIndex;
-    job.isItemFailing = bernoulli(this.ctx.rng, job.config.failureProbability);
-    const { connection, memory, fd } = job.config.perItem;
-    const requests: ResourceRequest[] = [
-      { kind: 'connection', amount: connection },
-      { kind: 'memory', amount: memory },
-      { kind: 'fd', amount: fd },
-    ];
-    const owner = `batch.item#${i}`;
-    let isTaken: boolean;
-    if (job.config.style === 'scoped') {
-      job.scope = this.openScope(requests, owner);
-      isTaken = job.scope !== null;
-    } else {
-      job.hoarded = this.hoard(requests, owner);
-      isTaken = job.hoarded !== null;
-    }
-    if (!isTaken) {
-      this.counters.batches.itemsRefused++;
-      this.skipItems(i + 1, job.batchEndItem);
-      const r = this.lastRefusal;
-      const why = r ? (r.cause === 'EMFILE' ? `${r.kind} EMFILE` : `${r.kind} limit`) : 'unknown';
-      this.failBatch(batchIndex, `item ${i} refused: ${why}`);
-      return;
-    }
-    this.ctx.scheduler.after(job.config.itemMs, ITEM_DONE, i);
-  }
-
-  private finishItem(itemIndex: number): void {
-    const job = this.runningJob;
-    const handles = job.scope ? job.scope.handles : (job.hoarded ?? []);
-    for (const h of handles) this.touch(h);
-    if (job.scope) job.scope.close();
-    job.scope = null;
-    job.hoarded = null;
-    if (job.isItemFailing) this.counters.batches.itemsFailed++;
-    else this.counters.batches.itemsSucceeded++;
-    job.itemIndex = itemIndex + 1;
-    const batchIndex = Math.floor(itemIndex / job.config.batchSize);
-    if (job.itemIndex < job.batchEndItem) {
-      this.startItem(batchIndex);
-      return;
-    }
-    this.counters.batches.completed++;
-    this.ctx.log.append({ atMs: this.ctx.scheduler.nowMs, type: 'batch.completed', batchIndex });
-    this.endBatch(batchIndex);
-  }
-
-  /** Draws for items that will not run, so every item of the job draws exactly once. */
-  private skipItems(fromItem: number, toItem: number): void {
-    const job = this.runningJob;
-    for (let i = fromItem; i < toItem; i++) bernoulli(this.ctx.rng, job.config.failureProbability);
-    this.counters.batches.itemsSkipped += Math.max(0, toItem - fromItem);
-  }
-
-  private failBatch(batchIndex: number, reason: string): void {
-    this.counters.batches.failed++;
-    this.ctx.log.append({ atMs: this.ctx.scheduler.nowMs, type: 'batch.failed', batchIndex, reason });
-    this.endBatch(batchIndex);
-  }
-
-  private endBatch(batchIndex: number): void {
-    const every = this.runningJob.config.routineCleanupEveryBatches;
-    if (every > 0 && (batchIndex + 1) % every === 0) this.cleanup('routine');
-    this.ctx.scheduler.after(0, BATCH_NEXT, batchIndex + 1);
+    this.job = new BatchJob(this, config, this.ctx, this.batchJobOptions);
+    this.job.start();
   }
 }
