@@ -92,7 +92,7 @@ describe('sim (process)', () => {
     expect(r.stderr).toMatch(/^sim: cannot read scenario file "nope.json"/);
     const u = sim('frobnicate');
     expect(u.status).toBe(2);
-    expect(u.stderr).toBe('sim: unknown command "frobnicate" (expected one of: run; see --help)\n');
+    expect(u.stderr).toBe('sim: unknown command "frobnicate" (expected one of: run, malloc, paging, cache; see --help)\n');
   });
 
   it('exits 0 and prints only the output', () => {

@@ -2,7 +2,11 @@
  * The headless command line: `npm run -s sim -- <command> ...`. Prints only the command's output; bad input
  * exits with code 2 and one line on stderr saying what was wrong and what was expected.
  */
+import { readFileSync } from 'node:fs';
+import { cacheCommand } from './cacheCommand.ts';
 import { CliError } from './cliError.ts';
+import { mallocCommand } from './mallocCommand.ts';
+import { pagingCommand } from './pagingCommand.ts';
 import { runCommand } from './runCommand.ts';
 
 const USAGE = `usage: npm run -s sim -- <command> [options]
@@ -11,11 +15,31 @@ commands:
   run <scenario.json | built-in id> [--seed N] [--until DURATION] [--json]
       Runs a scenario on the virtual clock. Built-in ids: dinner-service, tables, staff,
       ingredients, manager, food-hall. DURATION is like 90m, 1h30m, 45s or plain ms.
-      Prints a summary, or with --json one object {scenario, metrics, events}.`;
+      Prints a summary, or with --json one object {scenario, metrics, events}.
+
+  malloc [OSTEP malloc.py flags] [--json]
+      The free-list allocator with malloc.py's flags (-S -b -H -a -p -l -C -A -c -n -r -P -s);
+      -p NEXT is ours. Same answers as malloc.py; --json prints one entry per op.
+
+  paging [OSTEP paging-policy.py flags] [--json]
+      Page replacement with paging-policy.py's flags (-a -f -n -p -b -C -m -s -N -c); policies FIFO,
+      LRU, MRU, OPT, UNOPT, RAND, CLOCK, and SECOND_CHANCE (the classic clock) of ours.
+
+  cache [--json] < ops.json
+      The warming shelf's LRU (lru-cache semantics) on {"options": {...}, "ops": [...]} from stdin.`;
 
 const COMMANDS: Record<string, (argv: readonly string[]) => string> = {
   run: runCommand,
+  malloc: mallocCommand,
+  paging: pagingCommand,
+  cache: (argv) => cacheCommand(argv, readStdin()),
 };
+
+/** All of standard input (the `cache` command's op list); a terminal with nothing piped gives an error. */
+function readStdin(): string {
+  if (process.stdin.isTTY) throw new CliError('cache: expected the op list as JSON on standard input (cache < ops.json)');
+  return readFileSync(0, 'utf8');
+}
 
 function main(argv: readonly string[]): number {
   const [command, ...rest] = argv;

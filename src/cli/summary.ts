@@ -15,6 +15,8 @@ const SECTION_TITLES: Record<string, string> = {
   tables: 'Tables (connection pool)',
   staff: 'Staff (thread pool)',
   ingredients: 'Ingredients (file descriptors)',
+  stations: 'Kitchen stations (memory pools and heap)',
+  shelf: 'Warming shelf (cache)',
   manager: 'Manager (resource manager)',
 };
 
@@ -24,7 +26,7 @@ const SECTION_TITLES: Record<string, string> = {
  */
 export function formatSummary(name: string, seed: number, metrics: SimMetrics): string {
   const lines = [`${name} · seed ${seed} · ran to ${formatClock(metrics.atMs)} (${metrics.atMs} ms) · ${metrics.eventCount} events`];
-  for (const key of ['parties', 'tables', 'staff', 'ingredients', 'manager'] as const) {
+  for (const key of ['parties', 'tables', 'staff', 'ingredients', 'stations', 'shelf', 'manager'] as const) {
     const section = metrics[key];
     if (!section) continue;
     lines.push('', SECTION_TITLES[key]);

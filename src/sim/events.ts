@@ -136,8 +136,11 @@ export type MemoryEvent =
 /** Cache replacement policies the warming shelf can use. */
 export type CachePolicy = 'LRU' | 'FIFO' | 'CLOCK' | 'MRU' | 'OPT' | 'UNBOUNDED';
 
-/** Why an entry left the cache (lru-cache's dispose reasons, plus the capacity reason for other policies). */
-export type EvictReason = 'evict' | 'set' | 'delete';
+/**
+ * Why an entry left the cache: lru-cache's dispose reasons (`evict` for capacity, `set` for an overwrite,
+ * `delete`), plus `stale` when the kitchen's stale sweep reclaimed the dish's counter space.
+ */
+export type EvictReason = 'evict' | 'set' | 'delete' | 'stale';
 
 export type CacheEvent =
   | { atMs: number; type: 'cache.hit'; key: string; size: number }

@@ -12,8 +12,11 @@
 import type { ConnectionPool } from './connectionPool.ts';
 import type { SimContext } from './context.ts';
 import type { FdTable } from './fdTable.ts';
+import type { KitchenMemory } from './kitchenMemory.ts';
+import type { WorkloadConfig } from './scenario.ts';
 import type { Ticket, ThreadPool, TaskOutcome } from './threadPool.ts';
-import type { PartyPlan } from './workload.ts';
+import type { WarmingShelf } from './warmingShelf.ts';
+import { dishBytes, dishKey, type PartyPlan, type TicketPlan } from './workload.ts';
 
 /** Where a party is in its visit. */
 export type PartyState = 'waiting' | 'ordering' | 'dining' | 'left';
@@ -27,8 +30,10 @@ interface PartyProgress {
 
 interface TicketProgress {
   ticket: Ticket;
-  isIngredientForgotten: boolean;
+  plan: TicketPlan;
   fds: number[];
+  /** The kitchen memory block the dish is cooked in (0: none yet, or no stations). */
+  blockId: number;
 }
 
 export interface RequestFlowMetrics {
@@ -42,12 +47,17 @@ export interface RequestFlowMetrics {
   dishesRefused: number;
   tablesForgotten: number;
   ingredientsForgotten: number;
+  stationsForgotten: number;
+  /** Tickets served straight from the warming shelf (no cook needed). */
+  servedFromShelf: number;
 }
 
 export interface RequestFlowModels {
   tables?: ConnectionPool;
   staff?: ThreadPool;
   ingredients?: FdTable;
+  stations?: KitchenMemory;
+  shelf?: WarmingShelf;
 }
 
 export class RequestFlow {
@@ -55,6 +65,8 @@ export class RequestFlow {
   private readonly tickets = new Map<number, TicketProgress>();
   /** Descriptors a finished ticket never closed: leaks, reported at closing time if still open. */
   private readonly forgottenFds: number[] = [];
+  /** Memory blocks a finished ticket never freed: leaks, reported at closing time if still live. */
+  private readonly forgottenBlocks: number[] = [];
   private nextTaskId = 1;
   private readonly counters: RequestFlowMetrics = {
     arrived: 0,
@@ -67,12 +79,14 @@ export class RequestFlow {
     dishesRefused: 0,
     tablesForgotten: 0,
     ingredientsForgotten: 0,
+    stationsForgotten: 0,
+    servedFromShelf: 0,
   };
 
   constructor(
     private readonly ctx: SimContext,
     private readonly models: RequestFlowModels,
-    private readonly ingredientsPerTicket: number,
+    private readonly workload: WorkloadConfig,
   ) {
     ctx.scheduler.on('party.doneDining', (partyId) => this.leave(partyId));
     ctx.scheduler.on('kitchen.cooked', (taskId) => this.finishTicket(taskId, 'completed'));
@@ -92,7 +106,7 @@ export class RequestFlow {
 
   /** Hooks the thread pool calls. */
   readonly staffHooks = {
-    onStart: (task: Ticket): string | null => this.openIngredients(task.taskId),
+    onStart: (task: Ticket): string | null => this.takeStationAndIngredients(task.taskId),
     onFinish: (task: Ticket, outcome: TaskOutcome) => this.finishTicket(task.taskId, outcome),
   };
 
@@ -112,6 +126,13 @@ export class RequestFlow {
     if (!fds) return [];
     const open = new Set(fds.openFds().map((f) => f.fd));
     return this.forgottenFds.filter((fd) => open.has(fd)).sort((a, b) => a - b);
+  }
+
+  /** Memory blocks that finished tickets never freed and that are still live. */
+  leakedBlocks(): number[] {
+    const memory = this.models.stations;
+    if (!memory) return [];
+    return this.forgottenBlocks.filter((id) => memory.block(id) !== null);
   }
 
   metrics(): RequestFlowMetrics {
@@ -139,31 +160,57 @@ export class RequestFlow {
       this.startDining(p);
       return;
     }
+    // A party's dishes are checked against the shelf first: a dish already waiting is served at once.
+    const toCook: TicketPlan[] = [];
     for (const plan of p.plan.tickets) {
+      if (this.models.shelf?.lookup(dishKey(plan.dish))) {
+        this.counters.servedFromShelf++;
+        this.counters.dishesServed++;
+        p.ticketsOpen--;
+      } else {
+        toCook.push(plan);
+      }
+    }
+    if (p.ticketsOpen === 0) {
+      this.startDining(p);
+      return;
+    }
+    for (const plan of toCook) {
       const ticket: Ticket = { taskId: this.nextTaskId++, partyId: p.plan.partyId, durationMs: plan.cookMs };
-      this.tickets.set(ticket.taskId, { ticket, isIngredientForgotten: plan.isIngredientForgotten, fds: [] });
+      this.tickets.set(ticket.taskId, { ticket, plan, fds: [], blockId: 0 });
       if (this.models.staff) {
         this.models.staff.submit(ticket);
       } else {
         this.ctx.log.append({ atMs: this.ctx.scheduler.nowMs, type: 'task.submitted', taskId: ticket.taskId, partyId: ticket.partyId });
-        const failure = this.openIngredients(ticket.taskId);
+        const failure = this.takeStationAndIngredients(ticket.taskId);
         if (failure) this.finishTicket(ticket.taskId, 'failed');
         else this.ctx.scheduler.after(ticket.durationMs, 'kitchen.cooked', ticket.taskId);
       }
     }
   }
 
-  /** Takes the ticket's ingredients out of the pantry; on EMFILE puts back what it took and reports failure. */
-  private openIngredients(taskId: number): string | null {
-    const fds = this.models.ingredients;
+  /**
+   * A cook starts a ticket: counter space for the dish (kitchen memory), then its ingredients (descriptors).
+   * On failure everything already taken is given back and the reason is reported ('OOM' or 'EMFILE').
+   */
+  private takeStationAndIngredients(taskId: number): string | null {
     const t = this.tickets.get(taskId);
-    if (!fds || !t) return null;
+    if (!t) return null;
     const owner = `ticket ${taskId}`;
-    for (let i = 0; i < this.ingredientsPerTicket; i++) {
+    const memory = this.models.stations;
+    if (memory) {
+      t.blockId = memory.allocate(dishBytes(t.plan.dish, this.workload.menu), owner);
+      if (t.blockId === 0) return 'OOM';
+    }
+    const fds = this.models.ingredients;
+    if (!fds) return null;
+    for (let i = 0; i < this.workload.ingredientsPerTicket; i++) {
       const fd = fds.open(owner);
       if (fd < 0) {
         for (const taken of t.fds) fds.close(taken, owner);
         t.fds.length = 0;
+        if (memory) memory.free(t.blockId, owner);
+        t.blockId = 0;
         return 'EMFILE';
       }
       t.fds.push(fd);
@@ -175,16 +222,28 @@ export class RequestFlow {
     const t = this.tickets.get(taskId);
     if (!t) return;
     this.tickets.delete(taskId);
+    const owner = `ticket ${taskId}`;
     const fds = this.models.ingredients;
     if (fds && t.fds.length > 0) {
-      const owner = `ticket ${taskId}`;
-      const keep = t.isIngredientForgotten ? 1 : 0;
+      const keep = t.plan.isIngredientForgotten ? 1 : 0;
       for (let i = 0; i < t.fds.length - keep; i++) fds.close(t.fds[i], owner);
       if (keep) {
         this.counters.ingredientsForgotten++;
         this.forgottenFds.push(t.fds[t.fds.length - 1]);
       }
     }
+    const memory = this.models.stations;
+    if (memory && t.blockId !== 0) {
+      if (t.plan.isStationForgotten) {
+        // The cook walks away: nobody holds the block any more, so only the collector (or the sweep) frees it.
+        memory.markUnreachable(t.blockId);
+        this.counters.stationsForgotten++;
+        this.forgottenBlocks.push(t.blockId);
+      } else {
+        memory.free(t.blockId, owner);
+      }
+    }
+    if (outcome === 'completed') this.models.shelf?.store(dishKey(t.plan.dish), dishBytes(t.plan.dish, this.workload.menu));
     if (outcome === 'completed') this.counters.dishesServed++;
     else if (outcome === 'failed') this.counters.dishesFailed++;
     else this.counters.dishesRefused++;

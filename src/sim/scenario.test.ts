@@ -19,7 +19,12 @@ describe('parseScenario()', () => {
     expect(r.scenario.tables?.acquireTimeoutMs).toBe(600_000);
     expect(r.scenario.staff).toBeUndefined();
     expect(r.scenario.workload.phases.map((p) => p.name)).toEqual(['quiet', 'rush', 'late']);
-    expect(r.scenario.faults).toEqual({ unhealthyTableProbability: 0, forgottenTableProbability: 0, forgottenIngredientProbability: 0 });
+    expect(r.scenario.faults).toEqual({
+      unhealthyTableProbability: 0,
+      forgottenTableProbability: 0,
+      forgottenIngredientProbability: 0,
+      forgottenStationProbability: 0,
+    });
   });
 
   it('rejects unknown keys with their full path', () => {

@@ -6,6 +6,7 @@
  * All times are virtual milliseconds (`...Ms`); sizes are counts unless named `...Bytes`.
  */
 import { z } from 'zod';
+import { FIT_POLICIES, LIST_ORDERS, type FitPolicy, type ListOrder } from './freeListAllocator.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -66,6 +67,20 @@ const workload = z
     cookMs: timeDistribution(4 * 60_000, 0.4),
     /** Ingredients (descriptors) a cook takes out of the pantry for one ticket. */
     ingredientsPerTicket: int(0, 64).default(2),
+    /** What the tickets order: which dish (the warming shelf's key) and how much counter space it needs. */
+    menu: z
+      .strictObject({
+        /** Dishes on the menu. */
+        dishCount: int(1, 10_000).default(24),
+        /** How strongly orders favour the popular dishes: dish k is ordered with weight 1 / k^skew (Zipf). */
+        popularitySkew: z.number().min(0).max(4).default(1),
+        /** Counter space a dish takes while it is cooked and while it is kept warm, in bytes. */
+        dishBytes: z
+          .strictObject({ min: int(1, 1 << 30).default(48), max: int(1, 1 << 30).default(3_072) })
+          .prefault({})
+          .refine((b) => b.min <= b.max, { message: 'expected min <= max' }),
+      })
+      .prefault({}),
   })
   .prefault({});
 
@@ -134,6 +149,63 @@ const ingredients = z
   })
   .refine((f) => f.softLimit <= f.hardLimit, { message: 'expected softLimit <= hardLimit', path: ['softLimit'] });
 
+const stationPool = (blockSize: number, blockCount: number) =>
+  z.strictObject({ blockSize: int(1, 1 << 30).default(blockSize), blockCount: int(0, 1_000_000).default(blockCount) }).prefault({});
+
+const stations = z
+  .strictObject({
+    /** Fixed-size-block pools: prep counters (small) and cooking stations (medium). */
+    pools: z.strictObject({ small: stationPool(64, 32), medium: stationPool(1_024, 16) }).prefault({}),
+    /** The banquet area: a free-list heap (OSTEP malloc semantics) for large requests and medium fallbacks. */
+    heap: z
+      .strictObject({
+        heapSize: int(1, 1 << 30).default(65_536),
+        headerSize: int(0, 1 << 20).default(8),
+        /** Payloads round up to a multiple of this; -1 = no rounding. */
+        alignment: z.union([z.literal(-1), int(1, 1 << 20)]).default(8),
+        policy: z.enum(FIT_POLICIES as [FitPolicy, ...FitPolicy[]]).default('FIRST'),
+        listOrder: z.enum(LIST_ORDERS as [ListOrder, ...ListOrder[]]).default('ADDRSORT'),
+        coalesce: z.boolean().default(true),
+      })
+      .prefault({}),
+    /** Most bytes in use at once over pools and heap. */
+    memoryLimitBytes: int(0, 2 ** 40).default(65_536),
+    /** A collection of unreachable blocks runs when an allocation takes usage above this; 0 = off. */
+    gcThresholdBytes: int(0, 2 ** 40).default(49_152),
+    /** Blocks untouched this long are reclaimed by the stale sweep; 0 = off. */
+    staleAfterMs: durationMs().default(300_000),
+    /** How often the stale sweep runs. */
+    staleSweepEveryMs: durationMs().default(60_000),
+  })
+  .refine((m) => m.pools.small.blockSize <= m.pools.medium.blockSize, {
+    message: 'expected pools.small.blockSize <= pools.medium.blockSize',
+    path: ['pools'],
+  });
+
+const shelf = z
+  .strictObject({
+    /**
+     * Which dish leaves when the shelf is full: LRU (size-aware, as the lru-cache package), FIFO, CLOCK
+     * (second chance), MRU, or UNBOUNDED (never evicts: the anti-pattern). OPT needs the future and is only
+     * offered when comparing policies on a recorded stream.
+     */
+    policy: z.enum(['LRU', 'FIFO', 'CLOCK', 'MRU', 'UNBOUNDED']).default('LRU'),
+    /** Most dishes on the shelf; 0 = no count limit (LRU only). */
+    maxEntries: int(0, 1_000_000).default(8),
+    /** Most bytes of dishes on the shelf (LRU only); 0 = no size limit. */
+    maxBytes: int(0, 2 ** 40).default(16_384),
+    /** Largest dish the shelf takes, in bytes (LRU only); 0 = the same as maxBytes. */
+    maxEntryBytes: int(0, 2 ** 40).default(0),
+  })
+  .refine((c) => c.policy === 'UNBOUNDED' || c.maxEntries > 0 || (c.policy === 'LRU' && c.maxBytes > 0), {
+    message: 'expected maxEntries > 0 (or, for LRU, maxBytes > 0)',
+    path: ['maxEntries'],
+  })
+  .refine((c) => c.policy !== 'LRU' || c.maxBytes === 0 || c.maxEntryBytes <= c.maxBytes, {
+    message: 'expected maxEntryBytes <= maxBytes',
+    path: ['maxEntryBytes'],
+  });
+
 const batchJob = z.strictObject({
   /** When the job starts. */
   startAtMs: durationMs().default(0),
@@ -184,6 +256,8 @@ const faults = z
     forgottenTableProbability: probability.default(0),
     /** Chance that a cook never puts one of a ticket's ingredients back (a descriptor leak). */
     forgottenIngredientProbability: probability.default(0),
+    /** Chance that a cook walks away from a station without clearing it (a memory leak; the GC can collect it). */
+    forgottenStationProbability: probability.default(0),
   })
   .prefault({});
 
@@ -200,6 +274,8 @@ export const scenarioSchema = z.strictObject({
   tables: tables.optional(),
   staff: staff.optional(),
   ingredients: ingredients.optional(),
+  stations: stations.optional(),
+  shelf: shelf.optional(),
   manager: manager.optional(),
   faults,
 });
@@ -212,6 +288,8 @@ export type WorkloadConfig = Scenario['workload'];
 export type TablesConfig = NonNullable<Scenario['tables']>;
 export type StaffConfig = NonNullable<Scenario['staff']>;
 export type IngredientsConfig = NonNullable<Scenario['ingredients']>;
+export type StationsScenarioConfig = NonNullable<Scenario['stations']>;
+export type ShelfConfig = NonNullable<Scenario['shelf']>;
 export type ManagerConfig = NonNullable<Scenario['manager']>;
 export type BatchJobConfig = NonNullable<ManagerConfig['batchJob']>;
 export type FaultsConfig = Scenario['faults'];

@@ -17,12 +17,14 @@ import { ConnectionPool, type ConnectionPoolGauges, type ConnectionPoolMetrics }
 import type { SimContext } from './context.ts';
 import { EventLog } from './events.ts';
 import { FdTable, type FdGauges, type FdMetrics } from './fdTable.ts';
+import { KitchenMemory, type KitchenMemoryGauges, type KitchenMemoryMetrics } from './kitchenMemory.ts';
 import { ResourceManager, type ManagerMetrics } from './manager.ts';
 import { createRandom } from './random.ts';
 import { RequestFlow, type RequestFlowMetrics, type RequestFlowModels } from './requestFlow.ts';
 import type { Scenario } from './scenario.ts';
 import { Scheduler } from './scheduler.ts';
 import { ThreadPool, type ThreadPoolGauges, type ThreadPoolMetrics } from './threadPool.ts';
+import { WarmingShelf, type WarmingShelfGauges, type WarmingShelfMetrics } from './warmingShelf.ts';
 import { drawParty, nextArrivalMs } from './workload.ts';
 
 /** Instant readings of every kind present (what a live view or a chart samples). */
@@ -31,6 +33,8 @@ export interface Gauges {
   tables?: ConnectionPoolGauges;
   staff?: ThreadPoolGauges;
   ingredients?: FdGauges;
+  stations?: KitchenMemoryGauges;
+  shelf?: WarmingShelfGauges;
   /** Amount in use per kind, as the manager counts it. */
   manager?: { connection: number; memory: number; fd: number; thread: number };
 }
@@ -43,6 +47,8 @@ export interface SimMetrics {
   tables?: ConnectionPoolMetrics;
   staff?: ThreadPoolMetrics;
   ingredients?: FdMetrics;
+  stations?: KitchenMemoryMetrics;
+  shelf?: WarmingShelfMetrics;
   manager?: ManagerMetrics;
 }
 
@@ -54,6 +60,8 @@ export class Simulation {
   readonly tables?: ConnectionPool;
   readonly staff?: ThreadPool;
   readonly ingredients?: FdTable;
+  readonly stations?: KitchenMemory;
+  readonly shelf?: WarmingShelf;
   readonly manager?: ResourceManager;
   /** Gauges sampled every `scenario.sampleEveryMs`, starting at 0. */
   readonly series: Gauges[] = [];
@@ -71,10 +79,12 @@ export class Simulation {
     this.ctx = { scheduler: this.scheduler, rng: createRandom(seed), log: this.log };
     this.workloadRng = createRandom((seed ^ WORKLOAD_STREAM) >>> 0);
     if (scenario.ingredients) this.ingredients = new FdTable(scenario.ingredients, this.ctx);
+    if (scenario.stations) this.stations = new KitchenMemory(scenario.stations, this.ctx);
+    if (scenario.shelf) this.shelf = new WarmingShelf(scenario.shelf, this.ctx, this.stations);
     // The flow and the pools refer to each other (the pools call the flow's hooks), so the flow gets the
     // models object first and the pools are added to it as they are built.
-    const models: RequestFlowModels = { ingredients: this.ingredients };
-    this.flow = new RequestFlow(this.ctx, models, scenario.workload.ingredientsPerTicket);
+    const models: RequestFlowModels = { ingredients: this.ingredients, stations: this.stations, shelf: this.shelf };
+    this.flow = new RequestFlow(this.ctx, models, scenario.workload);
     if (scenario.tables) {
       this.tables = new ConnectionPool(scenario.tables, this.ctx, this.flow.tableHooks, scenario.faults.unhealthyTableProbability);
       models.tables = this.tables;
@@ -89,6 +99,7 @@ export class Simulation {
         externalUsage: () => ({
           connection: this.tables ? this.tables.gauges().inUse : 0,
           thread: this.staff ? this.staff.gauges().workers : 0,
+          memory: this.stations ? this.stations.usedBytes : 0,
         }),
       });
       if (scenario.manager.batchJob) this.manager.startBatchJob();
@@ -155,6 +166,8 @@ export class Simulation {
     if (this.tables) g.tables = this.tables.gauges();
     if (this.staff) g.staff = this.staff.gauges();
     if (this.ingredients) g.ingredients = this.ingredients.gauges();
+    if (this.stations) g.stations = this.stations.gauges();
+    if (this.shelf) g.shelf = this.shelf.gauges();
     if (this.manager) {
       const u = this.manager.usage();
       g.manager = { connection: u.connection.used, memory: u.memory.used, fd: u.fd.used, thread: u.thread.used };
@@ -167,6 +180,8 @@ export class Simulation {
     if (this.tables) m.tables = this.tables.metrics();
     if (this.staff) m.staff = this.staff.metrics();
     if (this.ingredients) m.ingredients = this.ingredients.metrics();
+    if (this.stations) m.stations = this.stations.metrics();
+    if (this.shelf) m.shelf = this.shelf.metrics();
     if (this.manager) m.manager = this.manager.metrics();
     return m;
   }
@@ -187,14 +202,24 @@ export class Simulation {
     if (!this.isClosed) this.scheduler.after(this.scenario.sampleEveryMs, 'sim.sample');
   }
 
-  /** Closing time: no new guests; descriptors that finished tickets never put back are reported as leaks. */
+  /**
+   * Closing time: no new guests. Descriptors and counter space that finished tickets never gave back, and
+   * that no cleanup has reclaimed since, are reported as leaks. Work still in progress is not a leak.
+   */
   private close(): void {
     this.isClosed = true;
-    const fds = this.ingredients;
-    if (!fds) return;
-    const leaked = new Set(this.flow.leakedFds());
-    for (const f of fds.openFds()) {
-      if (leaked.has(f.fd)) this.log.append({ atMs: this.scheduler.nowMs, type: 'fd.leaked', fd: f.fd, owner: f.owner, openedAtMs: f.openedAtMs });
+    const atMs = this.scheduler.nowMs;
+    if (this.ingredients) {
+      const leaked = new Set(this.flow.leakedFds());
+      for (const f of this.ingredients.openFds()) {
+        if (leaked.has(f.fd)) this.log.append({ atMs, type: 'fd.leaked', fd: f.fd, owner: f.owner, openedAtMs: f.openedAtMs });
+      }
+    }
+    if (this.stations) {
+      for (const blockId of this.flow.leakedBlocks()) {
+        const b = this.stations.block(blockId);
+        if (b) this.log.append({ atMs, type: 'memory.leaked', blockId, size: b.size, owner: b.owner, allocatedAtMs: b.allocatedAtMs });
+      }
     }
   }
 }

@@ -19,6 +19,10 @@ export interface TicketPlan {
   cookMs: number;
   /** The cook forgets to put one ingredient back (a descriptor leak). */
   isIngredientForgotten: boolean;
+  /** Which dish, 1 .. menu.dishCount (dish 1 is the most popular). */
+  dish: number;
+  /** The cook walks away without clearing the station (a memory leak). */
+  isStationForgotten: boolean;
 }
 
 /** Everything about one party, fixed at arrival. */
@@ -50,7 +54,7 @@ export function nextArrivalMs(rng: Random, phases: WorkloadConfig['phases'], now
   return Infinity;
 }
 
-/** Draws a whole party: 4 + 3 x tickets uniform draws, whatever the fault probabilities are. */
+/** Draws a whole party: 4 + 5 x tickets uniform draws, whatever the fault probabilities are. */
 export function drawParty(
   rng: Random,
   workload: WorkloadConfig,
@@ -67,6 +71,8 @@ export function drawParty(
     tickets.push({
       cookMs: Math.round(logNormal(rng, workload.cookMs.medianMs, workload.cookMs.sigma)),
       isIngredientForgotten: bernoulli(rng, faults.forgottenIngredientProbability),
+      dish: 1 + weightedIndex(rng, menuWeights(workload.menu.dishCount, workload.menu.popularitySkew)),
+      isStationForgotten: bernoulli(rng, faults.forgottenStationProbability),
     });
   }
   return { partyId, size, arrivedAtMs, diningMs, tickets, isTableForgotten };
@@ -82,4 +88,34 @@ function weightsOf(sizes: WorkloadConfig['partySizes']): number[] {
     weightCache.set(sizes, weights);
   }
   return weights;
+}
+
+const menuWeightCache = new Map<string, number[]>();
+
+/** Zipf weights of a menu: dish k (1-based) is ordered with weight 1 / k^skew. Computed once per menu. */
+function menuWeights(dishCount: number, skew: number): number[] {
+  const key = `${dishCount}/${skew}`;
+  let weights = menuWeightCache.get(key);
+  if (!weights) {
+    weights = Array.from({ length: dishCount }, (_, i) => 1 / (i + 1) ** skew);
+    menuWeightCache.set(key, weights);
+  }
+  return weights;
+}
+
+/** The warming shelf's key for a dish. */
+export function dishKey(dish: number): string {
+  return `dish ${dish}`;
+}
+
+/**
+ * Counter space a dish takes, in bytes: fixed per dish (not drawn), spread log-uniformly over [min, max] by a
+ * multiplicative hash of the dish number. Log-uniform gives as many dishes between 50 and 100 bytes as
+ * between 500 and 1000, so small, medium and large requests all occur; the hash makes size unrelated to
+ * popularity.
+ */
+export function dishBytes(dish: number, menu: WorkloadConfig['menu']): number {
+  const { min, max } = menu.dishBytes;
+  const fraction = (Math.imul(dish, 0x9e3779b1) >>> 0) / 4294967296;
+  return Math.min(max, Math.round(min * (max / min) ** fraction));
 }

@@ -209,6 +209,7 @@ export function narrate(event: SimEvent, context: NarrationContext = {}): string
     case 'cache.evicted':
       if (event.reason === 'evict') return `${capitalise(event.key)} taken off the ${n.shelf} to make room (${event.policy} eviction).`;
       if (event.reason === 'set') return `${capitalise(event.key)} on the ${n.shelf} replaced by a fresh one.`;
+      if (event.reason === 'stale') return `${capitalise(event.key)} sat too long and was thrown out in the clean-up (stale).`;
       return `${capitalise(event.key)} removed from the ${n.shelf}.`;
     case 'cache.refused':
       return event.reason === 'tooBig'
