@@ -16,3 +16,4 @@ export {
 export { EventLog, type SimEvent, type SimEventType, type EventOf, type SizeClass } from './events.ts';
 export { classesForPartySize, SIZE_CLASSES, type TableRecord, type TableState } from './connectionPool.ts';
 export type { Percentiles } from './stats.ts';
+export { compareShelfPolicies, COMPARED_POLICIES, type PolicyScore } from './shelfComparison.ts';
