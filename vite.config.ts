@@ -9,5 +9,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // Property tests run 1,000 cases each; on a loaded 2-core CI machine one file can take well over the
+    // default 5 s. Timings are never what a test checks.
+    testTimeout: 120_000,
   },
 });

@@ -108,6 +108,11 @@ function groupOf(size: number): number {
 const GROUPS_FOR_CLASS: readonly (readonly number[])[] = [[0], [0, 1], [0, 1, 2]];
 const CLASS_INDEX: Record<SizeClass, number> = { small: 0, medium: 1, large: 2 };
 
+/** Line order: who joined first (the party id breaks ties, as parties arriving together are numbered in order). */
+function isEarlier(a: Waiter, b: Waiter): boolean {
+  return a.queuedAtMs < b.queuedAtMs || (a.queuedAtMs === b.queuedAtMs && a.partyId < b.partyId);
+}
+
 interface ClassState {
   min: number;
   max: number;
@@ -182,7 +187,7 @@ export class ConnectionPool {
   acquire(partyId: number, size: number): void {
     const now = this.ctx.scheduler.nowMs;
     const accepted = classesForPartySize(size);
-    if (!accepted.some((c) => this.classes[CLASS_INDEX[c]].max > 0)) {
+    if (!this.canEverSeat(accepted)) {
       this.counters.refused++;
       this.ctx.log.append({ atMs: now, type: 'acquire.refused', partyId, size, reason: 'noTableFits' });
       this.hooks.onRefused(partyId);
@@ -273,9 +278,21 @@ export class ConnectionPool {
     return this.tables[tableId - 1];
   }
 
-  /** Parties at the host stand, in arrival order. */
+  /** Parties at the host stand, in arrival order (the three group lines merged; each is already FIFO). */
   waitingLine(): Waiter[] {
-    return [...this.waiters.values()].sort((a, b) => a.queuedAtMs - b.queuedAtMs || a.partyId - b.partyId);
+    const merged: Waiter[] = [];
+    const at = [...this.lineHeads];
+    for (;;) {
+      let best = -1;
+      for (let g = 0; g < 3; g++) {
+        const line = this.lines[g];
+        while (at[g] < line.length && !line[at[g]].isWaiting) at[g]++;
+        const w = line[at[g]];
+        if (w && (best < 0 || isEarlier(w, this.lines[best][at[best]]))) best = g;
+      }
+      if (best < 0) return merged;
+      merged.push(this.lines[best][at[best]++]);
+    }
   }
 
   gauges(): ConnectionPoolGauges {
@@ -298,6 +315,11 @@ export class ConnectionPool {
 
   metrics(): ConnectionPoolMetrics {
     return { ...this.counters, retiredByReason: { ...this.retiredByReason }, waitMs: summarize(this.waitSamples) };
+  }
+
+  private canEverSeat(accepted: readonly SizeClass[]): boolean {
+    for (const c of accepted) if (this.classes[CLASS_INDEX[c]].max > 0) return true;
+    return false;
   }
 
   private creatingCount(): number {
@@ -437,7 +459,7 @@ export class ConnectionPool {
         this.lineHeads[g] = 0;
       }
       const w = line[this.lineHeads[g]];
-      if (w && (!best || w.queuedAtMs < best.queuedAtMs || (w.queuedAtMs === best.queuedAtMs && w.partyId < best.partyId))) best = w;
+      if (w && (!best || isEarlier(w, best))) best = w;
     }
     return best;
   }

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   bernoulli,
   cloneRandom,
+  cumulativeWeights,
   createRandom,
   exponential,
   logNormal,
   nextUint32,
+  pickWeighted,
   uniform,
   uniformInt,
-  weightedIndex,
 } from './random.ts';
 
 function mean(xs: number[]): number {
@@ -78,10 +79,12 @@ describe('random (sfc32)', () => {
     expect(mean(xs) / (60_000 * Math.exp(0.125))).toBeCloseTo(1, 1);
   });
 
-  it('weightedIndex() picks in proportion to the weights and never a zero weight', () => {
+  it('pickWeighted() picks in proportion to the weights and never a zero weight', () => {
     const r = createRandom(5);
     const counts = [0, 0, 0, 0];
-    for (let i = 0; i < 100_000; i++) counts[weightedIndex(r, [5, 3, 0, 2])]++;
+    const totals = cumulativeWeights([5, 3, 0, 2]);
+    expect([...totals]).toEqual([5, 8, 8, 10]);
+    for (let i = 0; i < 100_000; i++) counts[pickWeighted(r, totals)]++;
     expect(counts[2]).toBe(0);
     expect(counts[0] / 100_000).toBeCloseTo(0.5, 1);
     expect(counts[1] / 100_000).toBeCloseTo(0.3, 1);

@@ -79,16 +79,29 @@ export function logNormal(rng: Random, median: number, sigma: number): number {
 }
 
 /**
- * Picks an index with probability proportional to its weight (weights must be non-negative, sum > 0).
- * One uniform draw per call.
+ * Running totals of a weight table, for {@link pickWeighted}: build once, draw many times.
+ * @example cumulativeWeights([5, 3, 2]) // Float64Array [5, 8, 10]
  */
-export function weightedIndex(rng: Random, weights: readonly number[]): number {
-  let total = 0;
-  for (const w of weights) total += w;
-  let r = uniform(rng) * total;
-  for (let i = 0; i < weights.length; i++) {
-    r -= weights[i];
-    if (r < 0) return i;
+export function cumulativeWeights(weights: readonly number[]): Float64Array {
+  const totals = new Float64Array(weights.length);
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) totals[i] = sum += weights[i];
+  return totals;
+}
+
+/**
+ * Picks an index with probability proportional to its weight, given the running totals from
+ * {@link cumulativeWeights}: one uniform draw and a binary search, so long tables (a menu of hundreds of
+ * dishes) cost O(log n).
+ */
+export function pickWeighted(rng: Random, totals: Float64Array): number {
+  const r = uniform(rng) * totals[totals.length - 1];
+  let lo = 0;
+  let hi = totals.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (totals[mid] > r) hi = mid;
+    else lo = mid + 1;
   }
-  return weights.length - 1;
+  return lo;
 }

@@ -16,7 +16,7 @@ import type { KitchenMemory } from './kitchenMemory.ts';
 import type { WorkloadConfig } from './scenario.ts';
 import type { Ticket, ThreadPool, TaskOutcome } from './threadPool.ts';
 import type { WarmingShelf } from './warmingShelf.ts';
-import { dishBytes, dishKey, type PartyPlan, type TicketPlan } from './workload.ts';
+import { dishKey, type PartyPlan, type TicketPlan } from './workload.ts';
 
 /** Where a party is in its visit. */
 export type PartyState = 'waiting' | 'ordering' | 'dining' | 'left';
@@ -199,7 +199,7 @@ export class RequestFlow {
     const owner = `ticket ${taskId}`;
     const memory = this.models.stations;
     if (memory) {
-      t.blockId = memory.allocate(dishBytes(t.plan.dish, this.workload.menu), owner);
+      t.blockId = memory.allocate(t.plan.bytes, owner);
       if (t.blockId === 0) return 'OOM';
     }
     const fds = this.models.ingredients;
@@ -243,7 +243,7 @@ export class RequestFlow {
         memory.free(t.blockId, owner);
       }
     }
-    if (outcome === 'completed') this.models.shelf?.store(dishKey(t.plan.dish), dishBytes(t.plan.dish, this.workload.menu));
+    if (outcome === 'completed') this.models.shelf?.store(dishKey(t.plan.dish), t.plan.bytes);
     if (outcome === 'completed') this.counters.dishesServed++;
     else if (outcome === 'failed') this.counters.dishesFailed++;
     else this.counters.dishesRefused++;

@@ -10,7 +10,7 @@
  * drawn when it arrives, with a fixed number of draws per party. So two runs on the same seed see the same
  * parties even when their limits differ: a comparison changes the restaurant, never the guests.
  */
-import { bernoulli, exponential, logNormal, weightedIndex, type Random } from './random.ts';
+import { bernoulli, cumulativeWeights, exponential, logNormal, pickWeighted, type Random } from './random.ts';
 import type { FaultsConfig, WorkloadConfig } from './scenario.ts';
 
 /** One planned order ticket of a party. */
@@ -21,6 +21,8 @@ export interface TicketPlan {
   isIngredientForgotten: boolean;
   /** Which dish, 1 .. menu.dishCount (dish 1 is the most popular). */
   dish: number;
+  /** Counter space the dish takes, in bytes (see {@link dishBytes}). */
+  bytes: number;
   /** The cook walks away without clearing the station (a memory leak). */
   isStationForgotten: boolean;
 }
@@ -62,45 +64,59 @@ export function drawParty(
   partyId: number,
   arrivedAtMs: number,
 ): PartyPlan {
-  const size = workload.partySizes[weightedIndex(rng, weightsOf(workload.partySizes))].size;
+  const size = workload.partySizes[pickWeighted(rng, sizeTotalsOf(workload.partySizes))].size;
+  const dishTotals = menuTotalsOf(workload.menu);
   const diningMs = Math.round(logNormal(rng, workload.diningMs.medianMs, workload.diningMs.sigma));
   const isTableForgotten = bernoulli(rng, faults.forgottenTableProbability);
   const ticketCount = Math.round(size * workload.ticketsPerGuest);
   const tickets: TicketPlan[] = [];
   for (let i = 0; i < ticketCount; i++) {
+    const cookMs = Math.round(logNormal(rng, workload.cookMs.medianMs, workload.cookMs.sigma));
+    const isIngredientForgotten = bernoulli(rng, faults.forgottenIngredientProbability);
+    const dish = 1 + pickWeighted(rng, dishTotals);
     tickets.push({
-      cookMs: Math.round(logNormal(rng, workload.cookMs.medianMs, workload.cookMs.sigma)),
-      isIngredientForgotten: bernoulli(rng, faults.forgottenIngredientProbability),
-      dish: 1 + weightedIndex(rng, menuWeights(workload.menu.dishCount, workload.menu.popularitySkew)),
+      cookMs,
+      isIngredientForgotten,
+      dish,
+      bytes: dishBytes(dish, workload.menu),
       isStationForgotten: bernoulli(rng, faults.forgottenStationProbability),
     });
   }
   return { partyId, size, arrivedAtMs, diningMs, tickets, isTableForgotten };
 }
 
-const weightCache = new WeakMap<WorkloadConfig['partySizes'], number[]>();
+// Per-table caches, with the last table remembered separately: one run asks for the same table every time.
+const sizeTotalsCache = new WeakMap<WorkloadConfig['partySizes'], Float64Array>();
+const menuTotalsCache = new WeakMap<WorkloadConfig['menu'], Float64Array>();
+let lastSizes: WorkloadConfig['partySizes'] | null = null;
+let lastSizeTotals: Float64Array = new Float64Array(0);
+let lastMenu: WorkloadConfig['menu'] | null = null;
+let lastMenuTotals: Float64Array = new Float64Array(0);
 
-/** The weights of a party-size table, computed once per table (drawParty runs for every arrival). */
-function weightsOf(sizes: WorkloadConfig['partySizes']): number[] {
-  let weights = weightCache.get(sizes);
-  if (!weights) {
-    weights = sizes.map((p) => p.weight);
-    weightCache.set(sizes, weights);
+/** Running totals of a party-size table, computed once per table (drawParty runs for every arrival). */
+function sizeTotalsOf(sizes: WorkloadConfig['partySizes']): Float64Array {
+  if (sizes === lastSizes) return lastSizeTotals;
+  let totals = sizeTotalsCache.get(sizes);
+  if (!totals) {
+    totals = cumulativeWeights(sizes.map((p) => p.weight));
+    sizeTotalsCache.set(sizes, totals);
   }
-  return weights;
+  lastSizes = sizes;
+  lastSizeTotals = totals;
+  return totals;
 }
 
-const menuWeightCache = new Map<string, number[]>();
-
-/** Zipf weights of a menu: dish k (1-based) is ordered with weight 1 / k^skew. Computed once per menu. */
-function menuWeights(dishCount: number, skew: number): number[] {
-  const key = `${dishCount}/${skew}`;
-  let weights = menuWeightCache.get(key);
-  if (!weights) {
-    weights = Array.from({ length: dishCount }, (_, i) => 1 / (i + 1) ** skew);
-    menuWeightCache.set(key, weights);
+/** Running totals of a menu's Zipf weights (dish k, 1-based, has weight 1 / k^skew), once per menu. */
+function menuTotalsOf(menu: WorkloadConfig['menu']): Float64Array {
+  if (menu === lastMenu) return lastMenuTotals;
+  let totals = menuTotalsCache.get(menu);
+  if (!totals) {
+    totals = cumulativeWeights(Array.from({ length: menu.dishCount }, (_, i) => 1 / (i + 1) ** menu.popularitySkew));
+    menuTotalsCache.set(menu, totals);
   }
-  return weights;
+  lastMenu = menu;
+  lastMenuTotals = totals;
+  return totals;
 }
 
 /** The warming shelf's key for a dish. */
