@@ -18,6 +18,9 @@ import type { Ticket, ThreadPool, TaskOutcome } from './threadPool.ts';
 import type { WarmingShelf } from './warmingShelf.ts';
 import { dishKey, type PartyPlan, type TicketPlan } from './workload.ts';
 
+/** The worker id in task events when the scenario has no staff: the kitchen cooks every ticket at once. */
+export const KITCHEN_WORKER_ID = 0;
+
 /** Where a party is in its visit. */
 export type PartyState = 'waiting' | 'ordering' | 'dining' | 'left';
 
@@ -89,7 +92,11 @@ export class RequestFlow {
     private readonly workload: WorkloadConfig,
   ) {
     ctx.scheduler.on('party.doneDining', (partyId) => this.leave(partyId));
-    ctx.scheduler.on('kitchen.cooked', (taskId) => this.finishTicket(taskId, 'completed'));
+    ctx.scheduler.on('kitchen.cooked', (taskId) => {
+      const t = this.tickets.get(taskId);
+      if (t) this.ctx.log.append({ atMs: this.ctx.scheduler.nowMs, type: 'task.completed', taskId, workerId: KITCHEN_WORKER_ID, durationMs: t.ticket.durationMs });
+      this.finishTicket(taskId, 'completed');
+    });
   }
 
   /** Hooks the connection pool calls. */
@@ -183,7 +190,10 @@ export class RequestFlow {
       } else {
         this.ctx.log.append({ atMs: this.ctx.scheduler.nowMs, type: 'task.submitted', taskId: ticket.taskId, partyId: ticket.partyId });
         const failure = this.takeStationAndIngredients(ticket.taskId);
-        if (failure) this.finishTicket(ticket.taskId, 'failed');
+        if (failure) {
+          this.ctx.log.append({ atMs: this.ctx.scheduler.nowMs, type: 'task.failed', taskId: ticket.taskId, workerId: KITCHEN_WORKER_ID, reason: failure });
+          this.finishTicket(ticket.taskId, 'failed');
+        }
         else this.ctx.scheduler.after(ticket.durationMs, 'kitchen.cooked', ticket.taskId);
       }
     }

@@ -8,8 +8,13 @@
  *   bytes, size-aware (one big dish can push out several small ones), with an entry-size limit.
  * - `FIFO`, `CLOCK` (the classic second chance with a sweeping hand) and `MRU`: the replacement policies of
  *   `replacementPolicy.ts`, bounded by entry count only.
- * - `UNBOUNDED`: the anti-pattern: nothing is ever evicted, so the shelf grows until the kitchen's memory
- *   limit refuses it (`cache.refused`, reason `noMemory`), and then the cooks' own stations fail too.
+ * - `UNBOUNDED`: the anti-pattern: nothing is ever evicted, so the shelf keeps growing into the kitchen's
+ *   memory until the cooks can no longer get counter space for their dishes (their tickets fail with OOM),
+ *   or the shelf itself is refused (`cache.refused`, reason `noMemory`).
+ *
+ * A dish's counter space is taken before the policy makes room, so in a kitchen already at its memory limit
+ * a full bounded shelf is refused (`noMemory`) rather than evicting to fit: the shelf never takes space the
+ * cooks might need.
  * OPT is not offered here: it needs the future reference stream, which a running kitchen does not have; see
  * `compareShelfPolicies` for policies replayed on a recorded stream.
  *
@@ -58,7 +63,7 @@ export interface WarmingShelfMetrics {
 export class WarmingShelf {
   private readonly entries = new Map<string, ShelfEntry>();
   private readonly lru: LruCache<string, number> | null = null;
-  private readonly ordered: ReplacementCache<string> | null = null;
+  private ordered: ReplacementCache<string> | null = null;
   private readonly policy: CachePolicy;
   private readonly entryLimitBytes: number;
   /** Every lookup key in order: the reference stream a policy comparison replays. */
@@ -92,7 +97,7 @@ export class WarmingShelf {
         onDispose: (key, token, reason) => this.dispose(key, token, reason),
       });
     } else if (config.policy !== 'UNBOUNDED') {
-      this.ordered = createReplacementPolicy<string>(config.policy === 'CLOCK' ? 'SECOND_CHANCE' : config.policy, config.maxEntries);
+      this.ordered = this.newOrderedPolicy();
     }
   }
 
@@ -106,6 +111,7 @@ export class WarmingShelf {
       // The kitchen's stale sweep reclaimed its counter space: the dish was thrown out.
       this.remove(key, entry, 'stale');
       this.lru?.delete(key);
+      this.forgetInOrderedPolicy(key);
     }
     const live = this.entries.get(key);
     if (!live) {
@@ -142,13 +148,14 @@ export class WarmingShelf {
     this.entries.set(key, entry);
     this.bytesUsed += bytes;
     this.counters.stored++;
-    this.ctx.log.append({ atMs: now, type: 'cache.stored', key, size: bytes, entryCount: this.entries.size, bytesUsed: this.bytesUsed });
+    // The policy makes room first (its evictions are logged as they happen), then the dish is on the shelf.
     if (this.lru) {
       this.lru.set(key, entry.token, this.lru.maxSize > 0 || this.lru.maxEntrySize > 0 ? { size: bytes } : undefined);
     } else if (this.ordered) {
       const { victim } = this.ordered.access(key);
       if (victim !== null) this.remove(victim, this.entries.get(victim) as ShelfEntry, 'evict');
     }
+    this.ctx.log.append({ atMs: now, type: 'cache.stored', key, size: bytes, entryCount: this.entries.size, bytesUsed: this.bytesUsed });
     if (this.entries.size > this.counters.peakEntries) this.counters.peakEntries = this.entries.size;
     if (this.bytesUsed > this.counters.peakBytes) this.counters.peakBytes = this.bytesUsed;
   }
@@ -190,6 +197,25 @@ export class WarmingShelf {
   private lruKeysMostRecentFirst(): string[] {
     const lru = this.lru as LruCache<string, number>;
     return [...lru.keys()];
+  }
+
+  private newOrderedPolicy(): ReplacementCache<string> {
+    const policy = this.config.policy === 'CLOCK' ? 'SECOND_CHANCE' : (this.config.policy as 'FIFO' | 'MRU');
+    return createReplacementPolicy<string>(policy, this.config.maxEntries);
+  }
+
+  /**
+   * Removes a dish the cleaner threw out from the FIFO/CLOCK/MRU policy as well, so that the policy holds exactly
+   * the dishes on the shelf (a key left behind would later be named as a victim that is no longer there, or hold
+   * a place while the shelf has room).
+   * The policies cannot forget a key, so the others are replayed into a fresh one in the policy's order: exact
+   * for FIFO and MRU; under CLOCK they keep their frame order but all start referenced, the hand at frame 0.
+   */
+  private forgetInOrderedPolicy(key: string): void {
+    if (!this.ordered?.has(key)) return;
+    const kept = this.ordered.memory().filter((k) => k !== key);
+    this.ordered = this.newOrderedPolicy();
+    for (const k of kept) this.ordered.access(k);
   }
 
   /** The LRU removed an entry (eviction, overwrite or delete). */

@@ -103,9 +103,9 @@ export function narrate(event: SimEvent, context: NarrationContext = {}): string
         ? `${capitalise(n.cook)} ${event.workerId} took ${n.ticket} ${event.taskId} straight away.`
         : `${capitalise(n.cook)} ${event.workerId} took ${n.ticket} ${event.taskId} after ${formatDuration(event.queuedMs)} on the ${n.rail}.`;
     case 'task.completed':
-      return `${capitalise(n.cook)} ${event.workerId} finished ${n.ticket} ${event.taskId} in ${formatDuration(event.durationMs)}.`;
+      return `${cookName(event.workerId)} finished ${n.ticket} ${event.taskId} in ${formatDuration(event.durationMs)}.`;
     case 'task.failed':
-      return `${capitalise(n.cook)} ${event.workerId} could not finish ${n.ticket} ${event.taskId}: ${event.reason}.`;
+      return `${cookName(event.workerId)} could not finish ${n.ticket} ${event.taskId}: ${event.reason}.`;
     case 'task.rejected':
       return `${capitalise(n.ticket)} ${event.taskId} refused: the ${n.rail} is full and no more staff can come in (policy: ${rejectionPolicyTerms[event.policy].label}).`;
     case 'task.discarded':
@@ -175,15 +175,15 @@ export function narrate(event: SimEvent, context: NarrationContext = {}): string
     case 'heap.searched':
       return `Looked through ${plural(event.probes.length, 'free stretch', 'free stretches')} of the ${n.banquet} for ${formatBytes(event.need)} (${event.policy.toLowerCase()} fit).`;
     case 'heap.split':
-      return `Cut ${formatBytes(event.need)} from the free stretch at ${event.addr}; ${formatBytes(event.remainderSize)} stay free at ${event.remainderAddr}.`;
+      return `Cut ${formatBytes(event.need)} from the free stretch at address ${event.addr}; ${formatBytes(event.remainderSize)} stay free at ${event.remainderAddr}.`;
     case 'heap.allocated':
-      return `${capitalise(ownerName(event.owner))} got ${formatBytes(event.size)} of the ${n.banquet} at ${event.addr} (searched ${plural(event.searched, 'stretch', 'stretches')}).`;
+      return `${capitalise(ownerName(event.owner))} got ${formatBytes(event.size)} of the ${n.banquet} at address ${event.addr} (searched ${plural(event.searched, 'stretch', 'stretches')}).`;
     case 'heap.oom':
       return `No free stretch of the ${n.banquet} fits ${formatBytes(event.need)} for ${ownerName(event.owner)}: the largest is ${formatBytes(event.largestFree)} (out of memory).`;
     case 'heap.freed':
-      return `${capitalise(ownerName(event.owner))} cleared ${formatBytes(event.size)} of the ${n.banquet} at ${event.addr}.`;
+      return `${capitalise(ownerName(event.owner))} cleared ${formatBytes(event.size)} of the ${n.banquet} at address ${event.addr}.`;
     case 'heap.coalesced':
-      return `Neighbouring free stretches joined: ${event.mergedCount} became one of ${formatBytes(event.size)} at ${event.addr} (coalesced).`;
+      return `Neighbouring free stretches joined: ${event.mergedCount} became one of ${formatBytes(event.size)} at address ${event.addr} (coalesced).`;
     case 'memory.freeRefused':
       return event.reason === 'doubleFree'
         ? `${capitalise(ownerName(event.owner))} tried to clear space already cleared (double free).`
@@ -230,6 +230,16 @@ function unknownEvent(event: never): string {
 /** The restaurant word for a kind named in an event, or the name itself when it is not one we know. */
 function kindLabel(kind: string): string {
   return Object.hasOwn(kindTerms, kind) ? kindTerms[kind as keyof typeof kindTerms].label.toLowerCase() : kind;
+}
+
+/**
+ * Who cooked: `Cook 3`; the front of house for a caller-runs task (worker -1); the kitchen itself when the
+ * scenario models no staff (worker 0).
+ */
+function cookName(workerId: number): string {
+  if (workerId === -1) return `The ${n.frontOfHouse}`;
+  if (workerId === 0) return `The ${n.kitchen}`;
+  return `${capitalise(n.cook)} ${workerId}`;
 }
 
 function capitalise(text: string): string {

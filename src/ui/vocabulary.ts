@@ -21,10 +21,10 @@ export function labelWithReal(term: Term): string {
 /** The resource kinds and their headings. */
 export const kindTerms = {
   connection: { label: 'Tables', real: 'connection pool' },
-  memory: { label: 'Kitchen stations', real: 'memory pools' },
+  memory: { label: 'Kitchen stations', real: 'memory' },
   thread: { label: 'Staff', real: 'thread pool' },
   fd: { label: 'Ingredients', real: 'file descriptors' },
-  cache: { label: 'Warming shelf', real: 'bounded cache' },
+  cache: { label: 'Warming shelf', real: 'cache' },
   manager: { label: 'The manager', real: 'resource manager' },
 } as const satisfies Record<ResourceKind | 'cache' | 'manager', Term>;
 
@@ -35,6 +35,13 @@ export const barTerms = {
   cooks: { label: 'Cooks', real: 'worker threads' },
   rail: { label: 'Ticket rail', real: 'task queue' },
   pantry: { label: 'Pantry slots', real: 'descriptor table' },
+  counterSpace: { label: 'Counter space', real: 'memory' },
+  prepCounters: { label: 'Prep counters', real: 'small pool' },
+  cookingStations: { label: 'Cooking stations', real: 'medium pool' },
+  banquet: { label: 'Banquet area', real: 'heap' },
+  shelfDishes: { label: 'Dishes on the shelf', real: 'entries' },
+  shelfSpace: { label: 'Shelf space', real: 'bytes' },
+  shelfHits: { label: 'Served from the shelf', real: 'hit ratio' },
 } as const satisfies Record<string, Term>;
 
 /** The parts of each gauge. */
@@ -44,15 +51,37 @@ export const gaugeTerms = {
   tablesCleaning: { label: 'bussing', real: 'resetting' },
   tablesCreating: { label: 'being set', real: 'creating' },
   tablesWaiting: { label: 'parties waiting', real: 'pending acquires' },
+  tablesWaitingOne: { label: 'party waiting', real: 'pending acquire' },
   tablesMax: { label: 'tables at most', real: 'max' },
   staffBusy: { label: 'cooking', real: 'busy workers' },
   staffIdle: { label: 'free', real: 'idle workers' },
   staffQueued: { label: 'tickets on the rail', real: 'queued tasks' },
+  staffQueuedOne: { label: 'ticket on the rail', real: 'queued task' },
   staffMax: { label: 'staff at most', real: 'maxPoolSize' },
   staffCore: { label: 'on shift', real: 'corePoolSize' },
   fdOpen: { label: 'out of the pantry', real: 'open fds' },
   fdSoftLimit: { label: 'pantry slots', real: 'soft limit' },
   fdHardLimit: { label: 'slots at most', real: 'hard limit' },
+  memoryAtStations: { label: 'at counters and stations', real: 'pool blocks' },
+  memoryInBanquet: { label: 'in the banquet area', real: 'heap blocks' },
+  memoryLimit: { label: 'allowed', real: 'memory limit' },
+  memoryGcThreshold: { label: 'deep-clean line', real: 'GC threshold' },
+  stationTaken: { label: 'taken', real: 'allocated blocks' },
+  stationFree: { label: 'free', real: 'free blocks' },
+  stationBlockSize: { label: 'each', real: 'block size' },
+  banquetTaken: { label: 'taken', real: 'allocated' },
+  banquetLargestFree: { label: 'largest free stretch', real: 'largest free chunk' },
+  banquetScatteredFree: { label: 'other free stretches', real: 'fragments' },
+  banquetSize: { label: 'in all', real: 'heap size' },
+  banquetStretches: { label: 'free stretches', real: 'free-list chunks' },
+  banquetStretch: { label: 'free stretch', real: 'free-list chunk' },
+  banquetScattered: { label: 'of the free space is scattered', real: 'external fragmentation' },
+  shelfDishes: { label: 'dishes', real: 'entries' },
+  shelfDish: { label: 'dish', real: 'entry' },
+  shelfMaxDishes: { label: 'dishes at most', real: 'max entries' },
+  shelfBytes: { label: 'kept warm', real: 'bytes used' },
+  shelfMaxBytes: { label: 'at most', real: 'max size' },
+  shelfHits: { label: 'served warm', real: 'hits' },
   managerUsed: { label: 'booked', real: 'used' },
   managerLimit: { label: 'allowed', real: 'limit' },
 } as const satisfies Record<string, Term>;
@@ -83,6 +112,8 @@ export const nouns = {
   manager: 'manager',
   batch: 'Batch',
   banquet: 'banquet area',
+  frontOfHouse: 'front of house',
+  kitchen: 'kitchen',
   shelf: 'warming shelf',
   dish: 'dish',
 } as const;
@@ -115,4 +146,20 @@ export const kindUnits: Record<ResourceKind, { one: string; many: string }> = {
   memory: { one: 'byte of counter space', many: 'bytes of counter space' },
   fd: { one: 'ingredient', many: 'ingredients' },
   thread: { one: 'cook', many: 'cooks' },
+};
+
+/**
+ * The built-in scenarios as the scenario picker names them: the restaurant name first, then what it teaches.
+ * Keyed by scenario id (see src/sim/builtInScenarios.ts); an id missing here is shown by its humanized name.
+ */
+export const scenarioTerms: Readonly<Record<string, Term>> = {
+  'dinner-service': { label: 'Dinner service', real: 'everything' },
+  tables: { label: 'Tables', real: 'connection pool' },
+  staff: { label: 'Staff', real: 'thread pool' },
+  ingredients: { label: 'Ingredients', real: 'open files' },
+  stations: { label: 'Kitchen stations', real: 'memory' },
+  shelf: { label: 'Warming shelf', real: 'LRU cache' },
+  'unbounded-shelf': { label: 'Endless shelf', real: 'unbounded' },
+  manager: { label: 'The manager', real: 'global limits' },
+  'food-hall': { label: 'Food hall', real: 'load test' },
 };
