@@ -13,10 +13,12 @@ test.describe('the first page', () => {
     await expect(restaurant.gauge('Staff · thread pool')).toBeVisible();
     await expect(restaurant.gauge('Ingredients · file descriptors')).toBeVisible();
 
-    // The first guests arrive some minutes in: one Step jumps the clock to them.
+    // The first guests arrive some minutes in: one Step jumps the clock to them. Everything that happens at that
+    // instant (seating, ordering, cooking, counter space, ingredients) comes with it, so the arrival itself may
+    // already have scrolled past the 15 lines the feed keeps.
     await restaurant.step();
     await expect(restaurant.clock).not.toHaveText('00:00');
-    await expect(restaurant.eventLog).toContainText(/Party \d+ \(\d+ guests?\) arrived at the host stand\./);
+    await expect(restaurant.eventLog).toContainText(/Party \d+ \(\d+ guests?\) (arrived at the host stand|ordered: ticket \d+)\./);
     await expect(restaurant.gauge('Tables · connection pool')).toContainText(/1\s+seated · in use/);
 
     // Each Step narrates something new; a few Steps move the clock on.
@@ -69,6 +71,85 @@ test.describe('the first page', () => {
 
     await restaurant.notices.filter({ hasText: '“nope”' }).getByRole('button', { name: 'Dismiss this notice' }).click();
     await expect(restaurant.notices.filter({ hasText: '“nope”' })).toHaveCount(0);
+  });
+
+  test('a dinner service fills the kitchen stations and the warming shelf, and narrates both', async ({ restaurant, page }) => {
+    const start = new Date('2025-03-01T18:00:00Z');
+    await page.clock.install({ time: start });
+    await restaurant.open('?scenario=dinner-service&seed=42&paused=1');
+    await page.clock.pauseAt(new Date(start.getTime() + 60_000));
+
+    const stations = restaurant.gauge('Kitchen stations · memory');
+    const shelf = restaurant.gauge('Warming shelf · cache');
+    await expect(stations).toBeVisible();
+    await expect(shelf).toBeVisible();
+    // Before service: nothing taken, nothing on the shelf, no hit ratio yet.
+    await expect(restaurant.gaugeBar('Kitchen stations · memory', 'Counter space')).toHaveAccessibleName(
+      'Counter space · memory: 0 B at counters and stations · pool blocks, 0 B in the banquet area · heap blocks; 0 B of 40 KiB allowed · memory limit; 32 KiB deep-clean line · GC threshold',
+    );
+    await expect(restaurant.gaugeBar('Warming shelf · cache', 'Served from the shelf')).toHaveAccessibleName(/: 0% served warm · hits;/);
+
+    // About half an hour of service at 64x: 28 real seconds.
+    await restaurant.setSpeedNotch(6);
+    await restaurant.play();
+    await page.clock.runFor(28_000);
+    await restaurant.pause();
+    await expect(restaurant.clock).toHaveText(/^(29|30):\d\d$/);
+
+    await expect(restaurant.gaugeBar('Kitchen stations · memory', 'Counter space')).toHaveAccessibleName(
+      /^Counter space · memory: .+; [1-9][\d.]* KiB of 40 KiB allowed · memory limit;/,
+    );
+    await expect(restaurant.gaugeBar('Kitchen stations · memory', 'Prep counters')).toHaveAccessibleName(/; of 16, 64 B each · block size$/);
+    await expect(restaurant.gaugeBar('Kitchen stations · memory', 'Cooking stations')).toHaveAccessibleName(
+      /^Cooking stations · medium pool: [1-9]\d* taken · allocated blocks, \d+ free · free blocks; of 8, 1 KiB each · block size$/,
+    );
+    await expect(restaurant.gaugeBar('Kitchen stations · memory', 'Banquet area')).toHaveAccessibleName(
+      /^Banquet area · heap: [\d.]+ K?i?B taken · allocated, .+; of 32 KiB in all · heap size; \d+ free stretch(es)? · free-list chunks?; \d+% of the free space is scattered · external fragmentation$/,
+    );
+    await expect(stations).toContainText(/[1-9]\d*\s*taken · allocated blocks/);
+    await expect(stations).toContainText(/of the free space is scattered · external fragmentation/);
+
+    await expect(restaurant.gaugeBar('Warming shelf · cache', 'Dishes on the shelf')).toHaveAccessibleName(
+      /^Dishes on the shelf · entries: [1-9]\d* dish(es)? · entries; of 10 dishes at most · max entries$/,
+    );
+    await expect(restaurant.gaugeBar('Warming shelf · cache', 'Shelf space')).toHaveAccessibleName(/: [1-9][\d.]* KiB kept warm · bytes used; of 12 KiB at most · max size$/);
+    await expect(restaurant.gaugeBar('Warming shelf · cache', 'Served from the shelf')).toHaveAccessibleName(
+      /^Served from the shelf · hit ratio: [1-9]\d*% served warm · hits; of orders so far · lookups$/,
+    );
+    await expect(shelf).toContainText(/[1-9]\d*%\s*served warm · hits/);
+
+    // The feed tells the same story in restaurant words, with the real event beside each line.
+    const shelfLine = restaurant.eventLog.getByRole('listitem').filter({ hasText: /on the warming shelf/ }).first();
+    await restaurant.stepUntilVisible(shelfLine);
+    await expect(shelfLine).toContainText(/cache\.(hit|miss|stored|evicted)/);
+    const stationLine = restaurant.eventLog.getByRole('listitem').filter({ hasText: /(prep counter|cooking station|banquet area)/ }).first();
+    await restaurant.stepUntilVisible(stationLine);
+    await expect(stationLine).toContainText(/(pool|heap)\.\w+/);
+  });
+
+  test('an endless shelf grows until the kitchen runs out of counter space', async ({ restaurant, page }) => {
+    const start = new Date('2025-03-01T18:00:00Z');
+    await page.clock.install({ time: start });
+    await restaurant.open('?scenario=unbounded-shelf&paused=1');
+    await page.clock.pauseAt(new Date(start.getTime() + 60_000));
+    await expect(restaurant.scenarioPicker.locator('option:checked')).toHaveText('Endless shelf · unbounded');
+
+    // The whole hour at 64x: 56.25 real seconds; the ticker stops by itself at the end.
+    await restaurant.setSpeedNotch(6);
+    await restaurant.play();
+    await page.clock.runFor(57_000);
+    await expect(restaurant.clock).toHaveText('60:00');
+    await expect(page.getByText('The service is over.')).toBeVisible();
+    await expect(restaurant.playButton).toBeDisabled();
+
+    const memory = restaurant.gaugeBar('Kitchen stations · memory', 'Counter space');
+    await expect(memory).toHaveAccessibleName(/; 4[4-8](\.\d)? KiB of 48 KiB allowed · memory limit$/);
+    await expect(restaurant.gauge('Kitchen stations · memory')).toContainText(/4[4-8](\.\d)? KiB of 48 KiB allowed · memory limit/);
+    await expect(restaurant.gaugeBar('Warming shelf · cache', 'Dishes on the shelf')).toHaveAccessibleName(/: [1-9]\d* dishes · entries; no limit: every dish stays$/);
+    await expect(restaurant.gaugeBar('Warming shelf · cache', 'Shelf space')).toHaveAccessibleName(
+      /; no limit of its own; the kitchen's 48 KiB memory limit stops it$/,
+    );
+    await expect(restaurant.eventLog).toContainText(/No more counter space for ticket \d+: .+ more would pass the limit \(.+ of 48 KiB used\)\./);
   });
 
   test('picking another scenario shows only its kinds and updates the link', async ({ restaurant, page }) => {

@@ -58,4 +58,22 @@ export class RestaurantPage {
   gauge(label: string): Locator {
     return this.page.getByRole('article', { name: label });
   }
+
+  /** One bar of a gauge card, by the start of its caption ("Cooking stations"); its accessible name reads the whole bar. */
+  gaugeBar(card: string, caption: string): Locator {
+    return this.gauge(card).getByRole('img', { name: new RegExp(`^${caption} · `) });
+  }
+
+  /** Sets the speed slider to one of its notches (0 = 1×, 6 = 64×). */
+  async setSpeedNotch(notch: number): Promise<void> {
+    await this.speed.fill(String(notch));
+  }
+
+  /** Presses Step until `target` is visible in the page (at least once; gives up after `timeoutMs` of real time). */
+  async stepUntilVisible(target: Locator, timeoutMs = 15_000): Promise<void> {
+    await expect(async () => {
+      await this.step();
+      await expect(target).toBeVisible({ timeout: 0 });
+    }).toPass({ timeout: timeoutMs, intervals: [0] });
+  }
 }
