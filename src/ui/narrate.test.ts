@@ -167,6 +167,12 @@ describe('narrate()', () => {
     expect(
       narrate({ atMs: 0, type: 'table.acquired', tableId: 9, partyId: 2, partySize: 3, sizeClass: 'medium', waitedMs: 0, isFallback: true }),
     ).toBe('Party 2 (3 guests) seated at table 9 right away, a bigger medium table than they need.');
+    expect(narrate({ atMs: 0, type: 'task.failed', taskId: 8, workerId: 0, reason: 'OOM' })).toBe(
+      'The kitchen could not finish ticket 8: no counter space for the dish (out of memory).',
+    );
+    expect(narrate({ atMs: 0, type: 'task.failed', taskId: 8, workerId: -1, reason: 'EMFILE' })).toBe(
+      'The front of house could not finish ticket 8: no free pantry slot for an ingredient (EMFILE).',
+    );
     expect(narrate({ atMs: 0, type: 'table.evicted', tableId: 9, reason: 'maxLifetime', isInUse: false })).toBe(
       'Table 9 is past its service life and goes now.',
     );

@@ -105,7 +105,7 @@ export function narrate(event: SimEvent, context: NarrationContext = {}): string
     case 'task.completed':
       return `${cookName(event.workerId)} finished ${n.ticket} ${event.taskId} in ${formatDuration(event.durationMs)}.`;
     case 'task.failed':
-      return `${cookName(event.workerId)} could not finish ${n.ticket} ${event.taskId}: ${event.reason}.`;
+      return `${cookName(event.workerId)} could not finish ${n.ticket} ${event.taskId}: ${failureWords(event.reason)}.`;
     case 'task.rejected':
       return `${capitalise(n.ticket)} ${event.taskId} refused: the ${n.rail} is full and no more staff can come in (policy: ${rejectionPolicyTerms[event.policy].label}).`;
     case 'task.discarded':
@@ -230,6 +230,13 @@ function unknownEvent(event: never): string {
 /** The restaurant word for a kind named in an event, or the name itself when it is not one we know. */
 function kindLabel(kind: string): string {
   return Object.hasOwn(kindTerms, kind) ? kindTerms[kind as keyof typeof kindTerms].label.toLowerCase() : kind;
+}
+
+/** Why a ticket failed, in kitchen words with the real term. */
+function failureWords(reason: string): string {
+  if (reason === 'OOM') return 'no counter space for the dish (out of memory)';
+  if (reason === 'EMFILE') return `no free ${n.slot} for an ingredient (EMFILE)`;
+  return reason;
 }
 
 /**
