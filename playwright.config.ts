@@ -15,6 +15,9 @@ export default defineConfig({
   forbidOnly: isCI,
   retries: isCI ? 1 : 0,
   workers: 2,
+  // A whole simulated hour played through the page takes about 20 s of real time; a loaded 2-core machine
+  // can double that. Assertions still wait only as long as they need.
+  timeout: 90_000,
   reporter: isCI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL: `http://localhost:${PORT}`,

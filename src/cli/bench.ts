@@ -9,13 +9,18 @@
  *   that many events (the log is kept: it is what the UI and the grader read).
  * - The kitchen's algorithms alone, 1M operations each: the free-list allocator, the LRU beside the
  *   `lru-cache` package on the same op stream (as a ratio), and each page-replacement policy.
+ * - The statecharts: the core following its compiled lifecycle charts, against XState stepping a machine for
+ *   every unit transition (see docs/architecture.md, "Lifecycles and statecharts").
+ * - Time travel: the worst step back and seek back across the dinner service and the food hall.
  *
  * Run with `node --expose-gc` (the npm script does) so heap figures start from a collected heap.
  */
 import { builtInScenarios, createSimulation, scenarioOrThrow, type Scenario, type ScenarioInput } from '../sim/index.ts';
 import { benchAllocator } from './bench/allocatorBench.ts';
 import { benchCache } from './bench/cacheBench.ts';
+import { benchLifecycles, formatLifecycleBench } from './bench/lifecycleBench.ts';
 import { benchPaging } from './bench/pagingBench.ts';
+import { benchTimeTravel } from './bench/timeTravelBench.ts';
 
 interface Timing {
   medianMs: number;
@@ -118,6 +123,8 @@ function main(): void {
   };
   const memory = [10_000, 100_000, 1_000_000].map(peakHeapAt);
   const algorithms = { allocator: benchAllocator(), cache: benchCache(), paging: benchPaging() };
+  const lifecycles = benchLifecycles();
+  const timeTravel = benchTimeTravel();
   const figures = {
     node: process.version,
     gcExposed: gc !== undefined,
@@ -125,6 +132,8 @@ function main(): void {
     services,
     memory,
     algorithms,
+    lifecycles,
+    timeTravel,
     targets: {
       eventsPerSecondOver: 1_000_000,
       dinnerServiceUnderMs: 50,
@@ -151,6 +160,11 @@ function main(): void {
   out.push(`  LRU (ours)             ${fmt(a.cache.ours.opsPerSecond).padStart(11)} ops/s`);
   out.push(`  lru-cache package      ${fmt(a.cache.lruCachePackage.opsPerSecond).padStart(11)} ops/s   ours / package = ${a.cache.ratio.toFixed(2)}`);
   for (const p of a.paging) out.push(`  paging ${p.policy.padEnd(15)} ${fmt(p.accessesPerSecond).padStart(11)} accesses/s`);
+  out.push('', ...formatLifecycleBench(lifecycles));
+  out.push('', `Time travel (target ${timeTravel.targetMs} ms):`);
+  for (const t of timeTravel.scenarios) {
+    out.push(`  ${t.scenario.padEnd(16)} worst step back ${t.worstStepBackMs} ms, worst seek back ${t.worstSeekBackMs} ms (${fmt(t.events)} events)${t.isWithinTarget ? '' : ' NOT within target'}`);
+  }
   out.push('', `Targets: dinner service < 50 ms: ${figures.targets.isDinnerServiceUnderTarget ? 'met' : 'NOT met'}; > 1,000,000 events/s (food hall): ${figures.targets.isFoodHallEventRateOverTarget ? 'met' : 'NOT met'}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

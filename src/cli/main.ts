@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { cacheCommand } from './cacheCommand.ts';
+import { builtInScenarioIds } from '../sim/index.ts';
 import { CliError } from './cliError.ts';
 import { mallocCommand } from './mallocCommand.ts';
 import { pagingCommand } from './pagingCommand.ts';
@@ -13,8 +14,8 @@ const USAGE = `usage: npm run -s sim -- <command> [options]
 
 commands:
   run <scenario.json | built-in id> [--seed N] [--until DURATION] [--json]
-      Runs a scenario on the virtual clock. Built-in ids: dinner-service, tables, staff,
-      ingredients, manager, food-hall. DURATION is like 90m, 1h30m, 45s or plain ms.
+      Runs a scenario on the virtual clock. Built-in ids: ${builtInScenarioIds.join(', ')}.
+      DURATION is like 90m, 1h30m, 45s or plain ms.
       Prints a summary, or with --json one object {scenario, metrics, events}.
 
   malloc [OSTEP malloc.py flags] [--json]
@@ -44,7 +45,8 @@ function readStdin(): string {
 function main(argv: readonly string[]): number {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    // Asked for, the usage is the output; given nothing to do, it explains the mistake on stderr.
+    (command === undefined ? process.stderr : process.stdout).write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
   const handler = COMMANDS[command];

@@ -95,6 +95,7 @@ const KNOWN_FLAGS = '-s -S -b -H -a -p -l -C -n -r -P -A -c (or their long names
  * @throws CliError on a malformed flag, value or op list (one line naming the flag or op and what was expected)
  */
 export function mallocCommand(argv: readonly string[]): string {
+  if (argv.includes('-h') || argv.includes('--help')) return MALLOC_USAGE;
   const options = parseOptions(argv);
   const config = allocatorConfig(options);
   const allocator = new FreeListAllocator(config, { recordProbes: false }); // nothing here prints probes
@@ -103,6 +104,23 @@ export function mallocCommand(argv: readonly string[]): string {
   if (options.json) return JSON.stringify(steps);
   return formatText(options, steps, isRandom);
 }
+
+/** Usage text for `malloc --help`. */
+export const MALLOC_USAGE = `usage: npm run -s sim -- malloc [options]   (OSTEP malloc.py flags)
+  -s, --seed N           seed of the random op list (default 0)
+  -S, --size N           heap size in bytes (default 100)
+  -b, --baseAddr N       address of the heap's first byte (default 1000)
+  -H, --headerSize N     bytes of header per block (default 0)
+  -a, --alignment N      round payloads up to a multiple of N; -1 none (default -1)
+  -p, --policy P         BEST, WORST, FIRST, or NEXT (ours) (default BEST)
+  -l, --listOrder L      ADDRSORT, SIZESORT+, SIZESORT-, INSERT-FRONT, INSERT-BACK (default ADDRSORT)
+  -C, --coalesce         merge neighbouring free chunks after each free
+  -n, --numOps N         ops in a random op list (default 10)
+  -r, --range N          largest random request (default 10)
+  -P, --percentAlloc N   percent of random ops that allocate (default 50)
+  -A, --allocList L      explicit ops, e.g. +10,+20,-0 (alloc 10, alloc 20, free ptr[0])
+  -c, --compute          show the answers
+      --json             one JSON entry per op (answers included)`;
 
 /** Runs an explicit op list: alloc ops number their pointers 0, 1, 2...; frees go by pointer. */
 function runOps(allocator: FreeListAllocator, ops: readonly Op[]): MallocStep[] {

@@ -21,17 +21,22 @@
  *   expire at once); an occupied table is never taken from under its party, it retires when released.
  * - Leak detection: a table held longer than `leakDetectionMs` is flagged (only flagged, as HikariCP does);
  *   its release later clears the flag.
+ *
+ * Every change of a table's `state` follows the table lifecycle (`TABLE_LIFECYCLE` in lifecycles.ts): the
+ * pool picks the event by its rules and the compiled chart gives the next state, or throws if the chart has
+ * no such step.
  */
 import type { SimContext } from './context.ts';
 import type { SizeClass, TableCreateReason, TableRetireReason } from './events.ts';
+import { follow, TABLE_CHART, TABLE_RETIRE_EVENTS, type TableLifecycleEvent, type TableState } from './lifecycles.ts';
 import { bernoulli, uniform } from './random.ts';
 import type { TablesConfig } from './scenario.ts';
 import { summarize, type Percentiles } from './stats.ts';
 
 export const SIZE_CLASSES: readonly SizeClass[] = ['small', 'medium', 'large'];
 
-/** The lifecycle states of one table (connection). */
-export type TableState = 'creating' | 'available' | 'occupied' | 'cleaning' | 'retired';
+/** The lifecycle states of one table (connection): the states of `TABLE_LIFECYCLE`. */
+export type { TableState };
 
 /** One table as plain data (what the UI draws). */
 export interface TableRecord {
@@ -226,7 +231,7 @@ export class ConnectionPool {
       this.ctx.log.append({ atMs: now, type: 'table.leakCleared', tableId, partyId, heldMs });
       t.isLeakSuspected = false;
     }
-    t.state = 'cleaning';
+    t.state = follow(TABLE_CHART, t.state, 'table.release');
     t.partyId = null;
     this.inUseCount--;
     this.classes[CLASS_INDEX[t.sizeClass]].inUse--;
@@ -337,7 +342,7 @@ export class ConnectionPool {
     this.tables.push({
       tableId,
       sizeClass,
-      state: 'creating',
+      state: TABLE_CHART.initial,
       createdAtMs: now,
       idleSinceMs: now,
       partyId: null,
@@ -370,7 +375,7 @@ export class ConnectionPool {
       this.retire(tableId, 'limitLowered');
       return;
     }
-    this.makeAvailable(t);
+    this.makeAvailable(t, 'table.ready');
   }
 
   private finishReset(tableId: number): void {
@@ -387,13 +392,13 @@ export class ConnectionPool {
       this.retire(tableId, 'limitLowered');
       return;
     }
-    this.makeAvailable(t);
+    this.makeAvailable(t, 'table.reset');
   }
 
   /** A table comes free: the first waiting party that accepts it sits down, else it goes idle. */
-  private makeAvailable(t: TableRecord): void {
+  private makeAvailable(t: TableRecord, event: Extract<TableLifecycleEvent, 'table.ready' | 'table.reset'>): void {
     const now = this.ctx.scheduler.nowMs;
-    t.state = 'available';
+    t.state = follow(TABLE_CHART, t.state, event);
     t.idleSinceMs = now;
     const classIndex = CLASS_INDEX[t.sizeClass];
     const waiter = this.firstWaiterFor(classIndex);
@@ -417,6 +422,7 @@ export class ConnectionPool {
       if (idleMs > this.config.validateAfterIdleMs && this.unhealthyProbability > 0 && bernoulli(this.ctx.rng, this.unhealthyProbability)) {
         this.counters.unhealthy++;
         this.ctx.log.append({ atMs: now, type: 'table.unhealthy', tableId, idleMs });
+        t.state = follow(TABLE_CHART, t.state, 'table.failCheck');
         this.retire(tableId, 'unhealthy');
         this.replaceIfNeeded(t.sizeClass);
         continue;
@@ -430,7 +436,7 @@ export class ConnectionPool {
     const t = this.table(tableId);
     const now = this.ctx.scheduler.nowMs;
     const cls = this.classes[CLASS_INDEX[t.sizeClass]];
-    t.state = 'occupied';
+    t.state = follow(TABLE_CHART, t.state, 'table.seat');
     t.partyId = waiter.partyId;
     t.acquiredAtMs = now;
     cls.inUse++;
@@ -486,6 +492,7 @@ export class ConnectionPool {
     const isInUse = t.state === 'occupied' || t.state === 'cleaning';
     this.ctx.log.append({ atMs: now, type: 'table.evicted', tableId, reason: 'maxLifetime', isInUse });
     if (isInUse) {
+      t.state = follow(TABLE_CHART, t.state, 'table.flagExpired');
       t.isEvicted = true;
       return;
     }
@@ -530,7 +537,7 @@ export class ConnectionPool {
   private retire(tableId: number, reason: TableRetireReason): void {
     const t = this.table(tableId);
     const cls = this.classes[CLASS_INDEX[t.sizeClass]];
-    t.state = 'retired';
+    t.state = follow(TABLE_CHART, t.state, TABLE_RETIRE_EVENTS[reason]);
     cls.total--;
     this.counters.retired++;
     this.retiredByReason[reason]++;

@@ -19,6 +19,10 @@
  * `open` and `close` cost O(log32 n): 4 word reads per level-walk at the 1 048 576-descriptor ceiling.
  * Idle descriptors are kept in least-recently-used order, so a stale sweep costs O(1) when nothing is stale.
  *
+ * Each descriptor's state follows the ingredient lifecycle (`FD_LIFECYCLE` in lifecycles.ts): open, then
+ * closed or stale-closed through the compiled chart. `leaked` is the chart's verdict at closing time:
+ * `reportLeaks()` logs it and leaves the descriptors open, as the kernel would.
+ *
  * @example
  * const t = new FdTable({ softLimit: 8, hardLimit: 8, reservedCount: 3, staleAfterMs: 0 }, ctx);
  * t.open('cook 1'); // 3
@@ -27,6 +31,7 @@
  * t.open('cook 3'); // 3 again: the lowest free number
  */
 import type { SimContext } from './context.ts';
+import { FD_CHART, follow, type FdState } from './lifecycles.ts';
 import type { IngredientsConfig } from './scenario.ts';
 
 /** Instant readings of the table (for gauges and charts). */
@@ -79,6 +84,8 @@ export interface OpenFd {
 interface FdRecord extends OpenFd {
   /** Opened by the house at start: never stale-closed, never reported as a leak. */
   isReserved: boolean;
+  /** Its state in `FD_LIFECYCLE` (open while it is in the table). */
+  state: FdState;
   prev: FdRecord | null;
   next: FdRecord | null;
 }
@@ -274,7 +281,7 @@ export class FdTable {
     this.bitmap = new DescriptorBitmap(Math.max(hardLimit, reservedCount, 1));
     const nowMs = ctx.scheduler.nowMs;
     for (let fd = 0; fd < reservedCount; fd++) {
-      this.insert({ fd, owner: HOUSE_OWNER, openedAtMs: nowMs, lastUsedAtMs: nowMs, isReserved: true, prev: null, next: null });
+      this.insert({ fd, owner: HOUSE_OWNER, openedAtMs: nowMs, lastUsedAtMs: nowMs, isReserved: true, state: FD_CHART.initial, prev: null, next: null });
     }
     this.counters.peakOpen = reservedCount;
   }
@@ -294,7 +301,7 @@ export class FdTable {
       this.ctx.log.append({ atMs: nowMs, type: 'fd.emfile', owner, softLimit: this.softLimit, openCount: this.openTotal });
       return -1;
     }
-    this.insert({ fd, owner, openedAtMs: nowMs, lastUsedAtMs: nowMs, isReserved: false, prev: null, next: null });
+    this.insert({ fd, owner, openedAtMs: nowMs, lastUsedAtMs: nowMs, isReserved: false, state: FD_CHART.initial, prev: null, next: null });
     this.counters.opened++;
     if (this.openTotal > this.counters.peakOpen) this.counters.peakOpen = this.openTotal;
     this.ctx.log.append({ atMs: nowMs, type: 'fd.opened', fd, owner });
@@ -318,6 +325,7 @@ export class FdTable {
       this.ctx.log.append({ atMs: nowMs, type: 'fd.ebadf', fd, owner });
       return false;
     }
+    rec.state = follow(FD_CHART, rec.state, 'fd.close');
     this.remove(rec);
     this.counters.closed++;
     this.ctx.log.append({ atMs: nowMs, type: 'fd.closed', fd, owner: rec.owner, heldMs: nowMs - rec.openedAtMs });
@@ -420,6 +428,7 @@ export class FdTable {
     for (let rec = this.lruHead; rec && nowMs - rec.lastUsedAtMs >= this.staleAfterMs; rec = rec.next) stale.push(rec);
     stale.sort((a, b) => a.fd - b.fd);
     for (const rec of stale) {
+      rec.state = follow(FD_CHART, rec.state, 'fd.closeStale');
       this.remove(rec);
       this.counters.staleClosed++;
       this.ctx.log.append({ atMs: nowMs, type: 'fd.staleClosed', fd: rec.fd, owner: rec.owner, idleMs: nowMs - rec.lastUsedAtMs });

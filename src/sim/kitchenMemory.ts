@@ -40,6 +40,10 @@
  * `'doubleFree'`. Like `free(3)`, the model does not check that the caller is the owner; freed and reclaimed
  * events name the owner that allocated the block, refusals name the caller.
  *
+ * Block states follow the station lifecycle (`BLOCK_LIFECYCLE` in lifecycles.ts): free -> allocated ->
+ * (unreachable ->) freed, reclaimed (stale) or collected (gc); every change goes through the compiled chart.
+ * `leaked` is the chart's verdict at closing time: `reportLeaks()` logs it and leaves the blocks as they are.
+ *
  * Block ids are positive integers from a counter and are never reused, so the model can always tell a double
  * free from an unknown pointer (a real allocator cannot: the address may have been handed out again).
  *
@@ -52,6 +56,7 @@
  */
 import type { SimContext } from './context.ts';
 import type { ReclaimReason, StationClass } from './events.ts';
+import { BLOCK_CHART, BLOCK_RECLAIM_EVENTS, follow, type BlockState } from './lifecycles.ts';
 import { FIT_POLICIES, FreeListAllocator, LIST_ORDERS, type FitPolicy, type FreeChunk, type ListOrder } from './freeListAllocator.ts';
 import { MemoryPool } from './memoryPool.ts';
 
@@ -116,8 +121,11 @@ export type StationsLimits = Pick<StationsConfig, 'memoryLimitBytes' | 'gcThresh
 /** Address of the first heap byte (OSTEP's `malloc.py` default base, so lesson numbers match the book). */
 export const HEAP_BASE_ADDR = 1000;
 
-/** Where a block lives: `allocated` while its owner holds it, `unreachable` once the owner dropped it. */
-export type BlockState = 'allocated' | 'unreachable';
+/**
+ * A state of `BLOCK_LIFECYCLE`. A live block (what `blocks()` lists) is `allocated` while its owner holds it
+ * and `unreachable` once the owner dropped it.
+ */
+export type { BlockState };
 
 /** One live block as plain data (what the UI draws and the leak report lists). */
 export interface MemoryBlock {
@@ -337,7 +345,7 @@ export class KitchenMemory {
       owner,
       allocatedAtMs: atMs,
       lastUsedAtMs: atMs,
-      state: 'allocated',
+      state: BLOCK_CHART.initial,
     };
     if (pool) {
       block.poolIndex = pool.allocate();
@@ -384,6 +392,7 @@ export class KitchenMemory {
     } else {
       this.ctx.log.append({ atMs, type: 'pool.freed', poolClass: block.sizeClass, blockIndex: block.poolIndex as number, blockId, owner: block.owner });
     }
+    block.state = follow(BLOCK_CHART, block.state, 'block.free');
     this.release(block);
     this.counters.frees++;
     return true;
@@ -404,7 +413,7 @@ export class KitchenMemory {
   markUnreachable(blockId: number): boolean {
     const block = this.live.get(blockId);
     if (!block) return false;
-    block.state = 'unreachable';
+    block.state = follow(BLOCK_CHART, block.state, 'block.drop');
     this.unreachable.add(blockId);
     return true;
   }
@@ -574,6 +583,7 @@ export class KitchenMemory {
   }
 
   private track(block: MemoryBlock): void {
+    block.state = follow(BLOCK_CHART, block.state, 'block.allocate');
     this.live.set(block.blockId, block);
     this.usedTotal += block.size;
     this.requestedSum += block.requested;
@@ -606,6 +616,7 @@ export class KitchenMemory {
   private reclaim(block: MemoryBlock, reason: ReclaimReason): number {
     const atMs = this.ctx.scheduler.nowMs;
     this.ctx.log.append({ atMs, type: 'memory.reclaimed', blockId: block.blockId, size: block.size, owner: block.owner, reason, idleMs: atMs - block.lastUsedAtMs });
+    block.state = follow(BLOCK_CHART, block.state, BLOCK_RECLAIM_EVENTS[reason]);
     this.release(block);
     this.counters.reclaimedBytes += block.size;
     return block.size;

@@ -13,17 +13,18 @@
  * sim.finish();
  * console.log(sim.metrics().parties.timedOut);
  */
-import { ConnectionPool, type ConnectionPoolGauges, type ConnectionPoolMetrics } from './connectionPool.ts';
+import { applyCommand, type LimitCommand } from './commands.ts';
+import { ConnectionPool, type ConnectionPoolGauges, type ConnectionPoolMetrics, type TableRecord, type Waiter } from './connectionPool.ts';
 import type { SimContext } from './context.ts';
 import { EventLog } from './events.ts';
-import { FdTable, type FdGauges, type FdMetrics } from './fdTable.ts';
-import { KitchenMemory, type KitchenMemoryGauges, type KitchenMemoryMetrics } from './kitchenMemory.ts';
+import { FdTable, type FdGauges, type FdMetrics, type OpenFd } from './fdTable.ts';
+import { KitchenMemory, type KitchenMemoryGauges, type KitchenMemoryMetrics, type MemoryBlock } from './kitchenMemory.ts';
 import { ResourceManager, type ManagerMetrics } from './manager.ts';
 import { createRandom } from './random.ts';
 import { RequestFlow, type RequestFlowMetrics, type RequestFlowModels } from './requestFlow.ts';
 import type { Scenario } from './scenario.ts';
 import { Scheduler } from './scheduler.ts';
-import { ThreadPool, type ThreadPoolGauges, type ThreadPoolMetrics } from './threadPool.ts';
+import { ThreadPool, type ThreadPoolGauges, type ThreadPoolMetrics, type WorkerView } from './threadPool.ts';
 import { WarmingShelf, type WarmingShelfGauges, type WarmingShelfMetrics } from './warmingShelf.ts';
 import { drawParty, nextArrivalMs } from './workload.ts';
 
@@ -50,6 +51,25 @@ export interface SimMetrics {
   stations?: KitchenMemoryMetrics;
   shelf?: WarmingShelfMetrics;
   manager?: ManagerMetrics;
+}
+
+/**
+ * Every unit of every kind as plain data, copied (safe to keep while the simulation runs on): what a view
+ * draws. A kind missing from the scenario gives an empty list.
+ */
+export interface SimUnits {
+  /** Every table ever made, retired ones included, by id. */
+  tables: TableRecord[];
+  /** Parties at the host stand, in line order. */
+  waitingLine: Waiter[];
+  /** Cooks on shift, in start order. */
+  workers: WorkerView[];
+  /** Open descriptors (filled pantry slots), ascending. */
+  openFds: OpenFd[];
+  /** Live station blocks, ascending by id. */
+  blocks: MemoryBlock[];
+  /** Dishes on the warming shelf, in the policy's order. */
+  shelfDishes: { key: string; bytes: number }[];
 }
 
 /** Seed offset of the workload stream, so that it differs from the model stream. */
@@ -184,6 +204,26 @@ export class Simulation {
     if (this.shelf) m.shelf = this.shelf.metrics();
     if (this.manager) m.manager = this.manager.metrics();
     return m;
+  }
+
+  /** Every unit's state now, as copies (see {@link SimUnits}). */
+  units(): SimUnits {
+    return {
+      tables: this.tables ? this.tables.allTables().map((t) => ({ ...t })) : [],
+      waitingLine: this.tables ? this.tables.waitingLine().map((w) => ({ ...w })) : [],
+      workers: this.staff ? this.staff.workers().map((w) => ({ ...w })) : [],
+      openFds: this.ingredients ? this.ingredients.openFds().map((f) => ({ ...f })) : [],
+      blocks: this.stations ? this.stations.blocks().map((b) => ({ ...b })) : [],
+      shelfDishes: this.shelf ? this.shelf.dishes().map((d) => ({ ...d })) : [],
+    };
+  }
+
+  /**
+   * Changes a limit now (see `commands.ts`). Returns null, or why it was refused (nothing changed then).
+   * Use a timeline rather than calling this directly when the run must be replayable.
+   */
+  apply(command: LimitCommand): string | null {
+    return applyCommand(this, command);
   }
 
   private arrive(): void {

@@ -57,11 +57,16 @@
  * lazily: each idle worker remembers when its current wait ends (`keepAliveAtMs`) and a timer that does not match
  * is ignored.
  *
+ * Worker states follow the staff lifecycle (`WORKER_LIFECYCLE` in lifecycles.ts): a worker is `starting` from
+ * `worker.started` until its first `task.started` (within the same call), then `busy` or `idle`, and `retired`
+ * as it leaves. Every change goes through the compiled chart, which throws on a step it does not have.
+ *
  * Cost: every event is O(1) (the queue and the backlog are arrays with a head index, idle workers a linked
  * list), except `metrics()` (sorts the wait samples) and the plain-data views, which copy.
  */
 import type { SimContext } from './context.ts';
 import type { RejectionPolicy, SimEvent } from './events.ts';
+import { follow, WORKER_CHART, WORKER_RETIRE_EVENTS, type WorkerState } from './lifecycles.ts';
 import type { StaffConfig } from './scenario.ts';
 import { summarize, type Percentiles } from './stats.ts';
 
@@ -133,7 +138,8 @@ export interface ThreadPoolMetrics {
 /** One worker as plain data (what the UI draws). */
 export interface WorkerView {
   workerId: number;
-  state: 'idle' | 'busy';
+  /** A state of `WORKER_LIFECYCLE`; outside a pool call always 'idle' or 'busy' (starting and retired pass within one call). */
+  state: WorkerState;
   /** The task it runs, or null when idle. */
   taskId: number | null;
   /** When it became idle (virtual ms), or null when busy. */
@@ -145,7 +151,7 @@ export interface WorkerView {
 interface Worker {
   readonly workerId: number;
   readonly startedAsCore: boolean;
-  state: 'idle' | 'busy';
+  state: WorkerState;
   task: Ticket | null;
   taskStartedAtMs: number;
   idleSinceMs: number | null;
@@ -452,7 +458,7 @@ export class ThreadPool {
     const idle = capacity === 0 ? this.idleTail : this.idleHead;
     if (idle && this.queue.length === 0) {
       this.removeIdle(idle);
-      idle.state = 'busy';
+      // The worker turns busy in startTask (runWorker starts the task at once).
       idle.idleSinceMs = null;
       idle.keepAliveAtMs = null;
       this.busyCount++;
@@ -473,7 +479,7 @@ export class ThreadPool {
     const w: Worker = {
       workerId: this.nextWorkerId++,
       startedAsCore: isCore,
-      state: 'busy',
+      state: WORKER_CHART.initial,
       task: null,
       taskStartedAtMs: this.now,
       idleSinceMs: null,
@@ -524,6 +530,7 @@ export class ThreadPool {
     const task = q.task;
     const queuedMs = this.now - q.queuedAtMs;
     this.waitSamples.push(queuedMs);
+    w.state = follow(WORKER_CHART, w.state, 'staff.startTask');
     w.task = task;
     w.taskStartedAtMs = this.now;
     this.log({ atMs: this.now, type: 'task.started', taskId: task.taskId, workerId: w.workerId, queuedMs });
@@ -557,7 +564,7 @@ export class ThreadPool {
   }
 
   private becomeIdle(w: Worker): void {
-    w.state = 'idle';
+    w.state = follow(WORKER_CHART, w.state, 'staff.wait');
     w.task = null;
     w.idleSinceMs = this.now;
     this.busyCount--;
@@ -600,6 +607,7 @@ export class ThreadPool {
   private retire(w: Worker, reason: 'keepAlive' | 'limitLowered'): void {
     if (w.state === 'idle') this.removeIdle(w);
     else this.busyCount--;
+    w.state = follow(WORKER_CHART, w.state, WORKER_RETIRE_EVENTS[reason]);
     this.workerMap.delete(w.workerId);
     w.keepAliveAtMs = null;
     this.counts.workersRetired++;
