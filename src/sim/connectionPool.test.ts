@@ -290,6 +290,15 @@ describe('ConnectionPool', () => {
     ]);
   });
 
+  it('connectionPool.setLimits() refuses values the scenario schema refuses, and changes nothing', () => {
+    const { pool, at } = setUp();
+    expect(pool.setLimits({ housekeepingMs: 0 })).toBe('housekeepingMs: expected >= 1000, got 0');
+    expect(pool.setLimits({ acquireTimeoutMs: -5 })).toBe('acquireTimeoutMs: expected >= 0, got -5');
+    expect(pool.setLimits({ small: { min: 1, max: Number.NaN } })).toMatch(/^small\.max: /);
+    at(120_000); // still terminates: housekeeping kept its period
+    expect(pool.gauges().byClass.small).toMatchObject({ min: 1, max: 2 });
+  });
+
   it('connectionPool.setLimits() refuses min above max and changes nothing', () => {
     const { pool } = setUp();
     expect(pool.setLimits({ small: { min: 5, max: 2 } })).toMatch(/small: min 5 is above max 2/);

@@ -30,7 +30,7 @@ import type { SimContext } from './context.ts';
 import type { SizeClass, TableCreateReason, TableRetireReason } from './events.ts';
 import { follow, TABLE_CHART, TABLE_RETIRE_EVENTS, type TableLifecycleEvent, type TableState } from './lifecycles.ts';
 import { bernoulli, uniform } from './random.ts';
-import type { TablesConfig } from './scenario.ts';
+import { tablesConfigProblem, type TablesConfig } from './scenario.ts';
 import { summarize, type Percentiles } from './stats.ts';
 
 export const SIZE_CLASSES: readonly SizeClass[] = ['small', 'medium', 'large'];
@@ -248,6 +248,9 @@ export class ConnectionPool {
     for (const c of SIZE_CLASSES) {
       if (next[c].min > next[c].max) return `${c}: min ${next[c].min} is above max ${next[c].max}`;
     }
+    // Everything else as the scenario schema says (no housekeeping period of 0, no NaN, no negative times).
+    const problem = tablesConfigProblem(next);
+    if (problem) return problem;
     const now = this.ctx.scheduler.nowMs;
     for (const key of Object.keys(changes) as (keyof TablesConfig)[]) {
       const from = this.config[key];

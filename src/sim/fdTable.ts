@@ -369,15 +369,19 @@ export class FdTable {
 
   /**
    * Logs `fd.leaked` for every open descriptor that is not the house's, in ascending order, and returns
-   * them. Call it at the end of a run: whatever is still open then was never put back.
+   * them. Call it at the end of a run: whatever is still open then was never put back. `isLeak` narrows the
+   * report (the simulation passes the descriptors whose finished owners forgot them; work still in
+   * progress at closing time is not a leak).
    */
-  reportLeaks(): OpenFd[] {
+  reportLeaks(isLeak: (fd: OpenFd) => boolean = () => true): OpenFd[] {
     const atMs = this.ctx.scheduler.nowMs;
     const leaks: OpenFd[] = [];
     this.bitmap.forEachSet((fd) => {
       const rec = this.records[fd] as FdRecord;
       if (rec.isReserved) return;
-      leaks.push(snapshot(rec));
+      const open = snapshot(rec);
+      if (!isLeak(open)) return;
+      leaks.push(open);
       this.ctx.log.append({ atMs, type: 'fd.leaked', fd, owner: rec.owner, openedAtMs: rec.openedAtMs });
     });
     this.counters.leaked = leaks.length;

@@ -459,11 +459,12 @@ export class KitchenMemory {
 
   /**
    * Logs `memory.leaked` for every live block (allocated or unreachable), ascending by blockId, and returns
-   * copies of them. Call it at the end of a run: whatever is still live then was never given back.
+   * copies of them. Call it at the end of a run: whatever is still live then was never given back. `isLeak`
+   * narrows the report (the simulation passes the blocks whose finished owners forgot them).
    */
-  reportLeaks(): MemoryBlock[] {
+  reportLeaks(isLeak: (block: MemoryBlock) => boolean = () => true): MemoryBlock[] {
     const atMs = this.ctx.scheduler.nowMs;
-    const leaks = this.blocks();
+    const leaks = this.blocks().filter(isLeak);
     for (const b of leaks) this.ctx.log.append({ atMs, type: 'memory.leaked', blockId: b.blockId, size: b.size, owner: b.owner, allocatedAtMs: b.allocatedAtMs });
     this.counters.leaked = leaks.length;
     return leaks;

@@ -73,7 +73,10 @@ export interface KindUsage {
   external: number;
   /** The manager's limit for the kind. */
   limit: number;
-  /** `used / limit`; with a limit of 0 it is 0 when nothing is used and Infinity otherwise. */
+  /**
+   * `used / limit`. A limit of 0 counts as 1 here, so any use of a kind with no allowance reads as at least
+   * 100% (a finite number, which the JSON log can carry; Infinity would print as null).
+   */
   ratio: number;
   /** Live handles of the kind. */
   handles: number;
@@ -415,7 +418,7 @@ export class ResourceManager {
       const external = this.externalOf(kind, reported);
       const used = this.held[kind] + external;
       const limit = this.limits[kind];
-      const ratio = limit > 0 ? used / limit : used > 0 ? Infinity : 0;
+      const ratio = used / Math.max(limit, 1);
       return { used, held: this.held[kind], external, limit, ratio, handles: this.liveCount[kind] };
     };
     return { connection: row('connection'), memory: row('memory'), fd: row('fd'), thread: row('thread') };

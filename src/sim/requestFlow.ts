@@ -66,10 +66,13 @@ export interface RequestFlowModels {
 export class RequestFlow {
   private readonly parties = new Map<number, PartyProgress>();
   private readonly tickets = new Map<number, TicketProgress>();
-  /** Descriptors a finished ticket never closed: leaks, reported at closing time if still open. */
-  private readonly forgottenFds: number[] = [];
+  /**
+   * Descriptors a finished ticket never closed, as `fd/owner` (owners are unique per ticket, so a number the
+   * stale sweep closed and handed to another ticket does not match): leaks, if still open at closing time.
+   */
+  private readonly forgottenFds = new Set<string>();
   /** Memory blocks a finished ticket never freed: leaks, reported at closing time if still live. */
-  private readonly forgottenBlocks: number[] = [];
+  private readonly forgottenBlocks = new Set<number>();
   private nextTaskId = 1;
   private readonly counters: RequestFlowMetrics = {
     arrived: 0,
@@ -127,19 +130,14 @@ export class RequestFlow {
     else this.placeOrders(p);
   }
 
-  /** Descriptors that finished tickets never closed and that are still open. */
-  leakedFds(): number[] {
-    const fds = this.models.ingredients;
-    if (!fds) return [];
-    const open = new Set(fds.openFds().map((f) => f.fd));
-    return this.forgottenFds.filter((fd) => open.has(fd)).sort((a, b) => a - b);
+  /** Is this open descriptor one that a finished ticket never closed? */
+  isLeakedFd(open: { fd: number; owner: string }): boolean {
+    return this.forgottenFds.has(`${open.fd}/${open.owner}`);
   }
 
-  /** Memory blocks that finished tickets never freed and that are still live. */
-  leakedBlocks(): number[] {
-    const memory = this.models.stations;
-    if (!memory) return [];
-    return this.forgottenBlocks.filter((id) => memory.block(id) !== null);
+  /** Is this live block one that a finished ticket walked away from? (Block ids are never reused.) */
+  isLeakedBlock(blockId: number): boolean {
+    return this.forgottenBlocks.has(blockId);
   }
 
   metrics(): RequestFlowMetrics {
@@ -239,7 +237,7 @@ export class RequestFlow {
       for (let i = 0; i < t.fds.length - keep; i++) fds.close(t.fds[i], owner);
       if (keep) {
         this.counters.ingredientsForgotten++;
-        this.forgottenFds.push(t.fds[t.fds.length - 1]);
+        this.forgottenFds.add(`${t.fds[t.fds.length - 1]}/${owner}`);
       }
     }
     const memory = this.models.stations;
@@ -248,7 +246,7 @@ export class RequestFlow {
         // The cook walks away: nobody holds the block any more, so only the collector (or the sweep) frees it.
         memory.markUnreachable(t.blockId);
         this.counters.stationsForgotten++;
-        this.forgottenBlocks.push(t.blockId);
+        this.forgottenBlocks.add(t.blockId);
       } else {
         memory.free(t.blockId, owner);
       }

@@ -313,6 +313,15 @@ export function parseScenario(input: unknown): ScenarioResult {
   return { ok: false, problems: issues.filter((i) => !isNoise(i)).map(describeIssue) };
 }
 
+/**
+ * Checks a table configuration as the scenario schema would (used when limits change while running).
+ * Returns null, or the problems as one line.
+ */
+export function tablesConfigProblem(config: unknown): string | null {
+  const result = tables.safeParse(config, { reportInput: true });
+  return result.success ? null : formatProblems(result.error.issues.map(describeIssue));
+}
+
 /** Validates and throws an Error listing the problems (for code that ships known-good scenarios). */
 export function scenarioOrThrow(input: unknown): Scenario {
   const r = parseScenario(input);

@@ -9,8 +9,7 @@
  *
  * @example
  * const sim = createSimulation(scenarioOrThrow(builtInScenarios['dinner-service']), 42);
- * sim.runUntil(sim.scenario.durationMs);
- * sim.finish();
+ * sim.runToEnd();
  * console.log(sim.metrics().parties.timedOut);
  */
 import { applyCommand, type LimitCommand } from './commands.ts';
@@ -26,7 +25,7 @@ import type { Scenario } from './scenario.ts';
 import { Scheduler } from './scheduler.ts';
 import { ThreadPool, type ThreadPoolGauges, type ThreadPoolMetrics, type WorkerView } from './threadPool.ts';
 import { WarmingShelf, type WarmingShelfGauges, type WarmingShelfMetrics } from './warmingShelf.ts';
-import { drawParty, nextArrivalMs } from './workload.ts';
+import { createDrawTables, drawParty, nextArrivalMs, type DrawTables } from './workload.ts';
 
 /** Instant readings of every kind present (what a live view or a chart samples). */
 export interface Gauges {
@@ -88,6 +87,8 @@ export class Simulation {
   private readonly scheduler = new Scheduler();
   private readonly ctx: SimContext;
   private readonly workloadRng;
+  /** The weight tables party draws use, built once from this run's workload. */
+  private readonly drawTables: DrawTables;
   private readonly flow: RequestFlow;
   private nextPartyId = 1;
   private isClosed = false;
@@ -98,6 +99,7 @@ export class Simulation {
   ) {
     this.ctx = { scheduler: this.scheduler, rng: createRandom(seed), log: this.log };
     this.workloadRng = createRandom((seed ^ WORKLOAD_STREAM) >>> 0);
+    this.drawTables = createDrawTables(scenario.workload);
     if (scenario.ingredients) this.ingredients = new FdTable(scenario.ingredients, this.ctx);
     if (scenario.stations) this.stations = new KitchenMemory(scenario.stations, this.ctx);
     if (scenario.shelf) this.shelf = new WarmingShelf(scenario.shelf, this.ctx, this.stations);
@@ -227,7 +229,7 @@ export class Simulation {
   }
 
   private arrive(): void {
-    const plan = drawParty(this.workloadRng, this.scenario.workload, this.scenario.faults, this.nextPartyId++, this.scheduler.nowMs);
+    const plan = drawParty(this.workloadRng, this.scenario.workload, this.scenario.faults, this.nextPartyId++, this.scheduler.nowMs, this.drawTables);
     this.flow.arrive(plan);
     this.scheduleNextArrival();
   }
@@ -248,20 +250,10 @@ export class Simulation {
    */
   private close(): void {
     this.isClosed = true;
-    const atMs = this.scheduler.nowMs;
-    if (this.ingredients) {
-      const leaked = new Set(this.flow.leakedFds());
-      for (const f of this.ingredients.openFds()) {
-        if (leaked.has(f.fd)) this.log.append({ atMs, type: 'fd.leaked', fd: f.fd, owner: f.owner, openedAtMs: f.openedAtMs });
-      }
-    }
-    if (this.stations) {
-      for (const blockId of this.flow.leakedBlocks()) {
-        const b = this.stations.block(blockId);
-        if (b) this.log.append({ atMs, type: 'memory.leaked', blockId, size: b.size, owner: b.owner, allocatedAtMs: b.allocatedAtMs });
-      }
-    }
+    this.ingredients?.reportLeaks((open) => this.flow.isLeakedFd(open));
+    this.stations?.reportLeaks((block) => this.flow.isLeakedBlock(block.blockId));
   }
+
 }
 
 /** Builds a simulation of a validated scenario; `seed` defaults to the scenario's own. */

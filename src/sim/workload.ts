@@ -63,9 +63,10 @@ export function drawParty(
   faults: FaultsConfig,
   partyId: number,
   arrivedAtMs: number,
+  tables: DrawTables = createDrawTables(workload),
 ): PartyPlan {
-  const size = workload.partySizes[pickWeighted(rng, sizeTotalsOf(workload.partySizes))].size;
-  const dishTotals = menuTotalsOf(workload.menu);
+  const size = workload.partySizes[pickWeighted(rng, tables.sizeTotals)].size;
+  const dishTotals = tables.dishTotals;
   const diningMs = Math.round(logNormal(rng, workload.diningMs.medianMs, workload.diningMs.sigma));
   const isTableForgotten = bernoulli(rng, faults.forgottenTableProbability);
   const ticketCount = Math.round(size * workload.ticketsPerGuest);
@@ -85,38 +86,21 @@ export function drawParty(
   return { partyId, size, arrivedAtMs, diningMs, tickets, isTableForgotten };
 }
 
-// Per-table caches, with the last table remembered separately: one run asks for the same table every time.
-const sizeTotalsCache = new WeakMap<WorkloadConfig['partySizes'], Float64Array>();
-const menuTotalsCache = new WeakMap<WorkloadConfig['menu'], Float64Array>();
-let lastSizes: WorkloadConfig['partySizes'] | null = null;
-let lastSizeTotals: Float64Array = new Float64Array(0);
-let lastMenu: WorkloadConfig['menu'] | null = null;
-let lastMenuTotals: Float64Array = new Float64Array(0);
-
-/** Running totals of a party-size table, computed once per table (drawParty runs for every arrival). */
-function sizeTotalsOf(sizes: WorkloadConfig['partySizes']): Float64Array {
-  if (sizes === lastSizes) return lastSizeTotals;
-  let totals = sizeTotalsCache.get(sizes);
-  if (!totals) {
-    totals = cumulativeWeights(sizes.map((p) => p.weight));
-    sizeTotalsCache.set(sizes, totals);
-  }
-  lastSizes = sizes;
-  lastSizeTotals = totals;
-  return totals;
+/** The running totals a party draw needs, computed once per run (see {@link createDrawTables}). */
+export interface DrawTables {
+  sizeTotals: Float64Array;
+  dishTotals: Float64Array;
 }
 
-/** Running totals of a menu's Zipf weights (dish k, 1-based, has weight 1 / k^skew), once per menu. */
-function menuTotalsOf(menu: WorkloadConfig['menu']): Float64Array {
-  if (menu === lastMenu) return lastMenuTotals;
-  let totals = menuTotalsCache.get(menu);
-  if (!totals) {
-    totals = cumulativeWeights(Array.from({ length: menu.dishCount }, (_, i) => 1 / (i + 1) ** menu.popularitySkew));
-    menuTotalsCache.set(menu, totals);
-  }
-  lastMenu = menu;
-  lastMenuTotals = totals;
-  return totals;
+/**
+ * Running totals of the party-size weights and of the menu's Zipf weights (dish k, 1-based, has weight
+ * 1 / k^skew), for {@link drawParty}. Build them once per run from the run's own workload.
+ */
+export function createDrawTables(workload: WorkloadConfig): DrawTables {
+  return {
+    sizeTotals: cumulativeWeights(workload.partySizes.map((p) => p.weight)),
+    dishTotals: cumulativeWeights(Array.from({ length: workload.menu.dishCount }, (_, i) => 1 / (i + 1) ** workload.menu.popularitySkew)),
+  };
 }
 
 /** The warming shelf's key for a dish. */
