@@ -59,6 +59,65 @@ test.describe('the first page', () => {
     await expect(restaurant.clock).toHaveText(held);
   });
 
+  test('Step back undoes each Step exactly, and the keyboard plays, pauses and steps', async ({ restaurant, page }) => {
+    const start = new Date('2025-03-01T18:00:00Z');
+    await page.clock.install({ time: start });
+    await restaurant.open('?scenario=dinner-service&seed=7&paused=1');
+    await page.clock.pauseAt(new Date(start.getTime() + 60_000));
+    await expect(page.getByText('Keyboard: Space play/pause · → step · ← step back')).toBeVisible();
+    await expect(restaurant.stepBackButton).toBeDisabled();
+
+    await restaurant.step();
+    await expect(restaurant.stepBackButton).toBeEnabled();
+    const clock = (await restaurant.clock.textContent()) ?? '';
+    const latest = (await restaurant.latestEvent().textContent()) ?? '';
+    const count = (await restaurant.eventCount.textContent()) ?? '';
+
+    const steps = 6;
+    for (let i = 0; i < steps; i++) await restaurant.step();
+    await expect(restaurant.clock).not.toHaveText(clock);
+    await expect(restaurant.latestEvent()).not.toHaveText(latest);
+    for (let i = 0; i < steps; i++) await restaurant.stepBack();
+    await expect(restaurant.clock).toHaveText(clock);
+    await expect(restaurant.latestEvent()).toHaveText(latest);
+    await expect(restaurant.eventCount).toHaveText(count);
+
+    // → and ← do the same from the keyboard.
+    await restaurant.pressKey('ArrowRight');
+    await expect(restaurant.eventCount).not.toHaveText(count);
+    await restaurant.pressKey('ArrowLeft');
+    await expect(restaurant.eventCount).toHaveText(count);
+    await expect(restaurant.latestEvent()).toHaveText(latest);
+
+    // Space plays (the clock runs on real time) and pauses (it holds).
+    await restaurant.pressKey('Space');
+    await expect(restaurant.pauseButton).toBeVisible();
+    await page.clock.runFor(2_000);
+    await expect(restaurant.clock).not.toHaveText(clock);
+    await restaurant.pressKey('Space');
+    await expect(restaurant.playButton).toBeVisible();
+    const held = (await restaurant.clock.textContent()) ?? '';
+    await page.clock.runFor(2_000);
+    await expect(restaurant.clock).toHaveText(held);
+  });
+
+  test('the last speed notch runs as fast as the frames allow', async ({ restaurant, page }) => {
+    const start = new Date('2025-03-01T18:00:00Z');
+    await page.clock.install({ time: start });
+    await restaurant.open('?scenario=dinner-service&seed=7&paused=1');
+    await page.clock.pauseAt(new Date(start.getTime() + 60_000));
+
+    await restaurant.setSpeedNotch(7);
+    await expect(restaurant.speed).toHaveAttribute('aria-valuetext', 'as fast as possible');
+    await restaurant.play();
+    // A simulated minute per frame: the hour is over within a couple of real seconds.
+    await page.clock.runFor(2_000);
+    await expect(restaurant.clock).toHaveText('60:00');
+    await expect(page.getByText('The service is over.')).toBeVisible();
+    await expect(restaurant.playButton).toBeDisabled();
+    await expect(restaurant.stepBackButton).toBeEnabled();
+  });
+
   test('a malformed link still opens the restaurant and says what it ignored', async ({ restaurant }) => {
     await restaurant.open('?seed=banana&scenario=nope');
 

@@ -7,6 +7,7 @@ export class RestaurantPage {
   readonly playButton: Locator;
   readonly pauseButton: Locator;
   readonly stepButton: Locator;
+  readonly stepBackButton: Locator;
   readonly scenarioPicker: Locator;
   readonly speed: Locator;
   readonly eventLog: Locator;
@@ -19,6 +20,7 @@ export class RestaurantPage {
     this.playButton = page.getByRole('button', { name: 'Play', exact: true });
     this.pauseButton = page.getByRole('button', { name: 'Pause', exact: true });
     this.stepButton = page.getByRole('button', { name: 'Step', exact: true });
+    this.stepBackButton = page.getByRole('button', { name: 'Step back', exact: true });
     this.scenarioPicker = page.getByRole('combobox', { name: /scenario/ });
     this.speed = page.getByRole('slider', { name: /Speed/ });
     this.eventLog = page.getByRole('list', { name: /event log/ });
@@ -37,6 +39,19 @@ export class RestaurantPage {
     const before = await this.eventCount.textContent();
     await this.stepButton.click();
     await expect(this.eventCount).not.toHaveText(before ?? '');
+  }
+
+  /** Presses Step back once and waits until the event log has changed. */
+  async stepBack(): Promise<void> {
+    const before = await this.eventCount.textContent();
+    await this.stepBackButton.click();
+    await expect(this.eventCount).not.toHaveText(before ?? '');
+  }
+
+  /** Presses a key with the focus on the page itself, not on a control (`'Space'`, `'ArrowRight'`). */
+  async pressKey(key: string): Promise<void> {
+    await this.heading.click();
+    await this.page.keyboard.press(key);
   }
 
   async play(): Promise<void> {

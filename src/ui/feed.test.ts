@@ -28,10 +28,20 @@ describe('recentFeed()', () => {
 describe('PartySizes', () => {
   it('reads only the new part of the log on each update', () => {
     const sizes = new PartySizes();
-    sizes.update(events.slice(0, 1));
+    const log: SimEvent[] = events.slice(0, 1);
+    sizes.update(log);
     expect(sizes.context.partySize?.(2)).toBeUndefined();
-    sizes.update(events);
+    log.push(...events.slice(1));
+    sizes.update(log);
     expect(sizes.context.partySize?.(1)).toBe(2);
     expect(sizes.context.partySize?.(2)).toBe(6);
+  });
+
+  it('starts over on another log (another run, or a replay after a step back)', () => {
+    const sizes = new PartySizes();
+    sizes.update(events);
+    sizes.update([{ atMs: 0, type: 'party.arrived', partyId: 2, size: 3 }]);
+    expect(sizes.context.partySize?.(1)).toBeUndefined();
+    expect(sizes.context.partySize?.(2)).toBe(3);
   });
 });

@@ -31,12 +31,19 @@ export function recentFeed(events: readonly SimEvent[], context: NarrationContex
 /**
  * Remembers each party's size from its `party.arrived` entry, so later lines can say "Party 12 (4 guests)".
  * Reads the append-only log incrementally: call {@link PartySizes.update} with the whole log after it grows.
+ * Another log (another run, or the replay a step back or a seek makes) starts the reading over.
  */
 export class PartySizes {
   private readonly sizes = new Map<number, number>();
   private readCount = 0;
+  private log: readonly SimEvent[] | null = null;
 
   update(events: readonly SimEvent[]): void {
+    if (events !== this.log || events.length < this.readCount) {
+      this.sizes.clear();
+      this.readCount = 0;
+      this.log = events;
+    }
     for (let i = this.readCount; i < events.length; i++) {
       const event = events[i];
       if (event.type === 'party.arrived') this.sizes.set(event.partyId, event.size);

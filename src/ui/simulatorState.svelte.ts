@@ -1,0 +1,119 @@
+/**
+ * The page's simulator: an actor of `simulatorMachine`, bridged to runes by {@link ActorState}, with the narrow
+ * selectors the page reads. No real time or stepping here: the machine plays, pauses, steps and travels in
+ * time, and its ticker actor is the only place real time enters.
+ *
+ * Everything is derived from the latest snapshot: `viewOf` (recomputed when the snapshot changes, since the
+ * playhead it reads is live), then small pieces of it, so a component reruns only when its piece changed.
+ *
+ * @example
+ * const started = startSimulator(builtInScenarios['dinner-service'], 7);
+ * if (started.ok) started.simulator.send({ type: 'sim.play' });
+ */
+import { createActor, type SnapshotFrom } from 'xstate';
+import { activeEntry, simulatorMachine, type SimulatorEvent } from '../machines/simulatorMachine.ts';
+import { viewOf } from '../machines/simulatorView.ts';
+import { scenarioOrThrow, type Scenario, type ScenarioInput, type SimEvent } from '../sim/index.ts';
+import { ActorState, select } from './actorState.svelte.ts';
+import { PartySizes, recentFeed } from './feed.ts';
+import { gaugeCards } from './gaugeRows.ts';
+
+type SimulatorSnapshot = SnapshotFrom<typeof simulatorMachine>;
+
+/**
+ * The whole log at the snapshot's point: the live array of the playhead's simulation (it grows as the
+ * playhead moves on, and a replay brings another one). Read it right away; never keep it.
+ */
+function liveLogOf(snapshot: SimulatorSnapshot): readonly SimEvent[] {
+  return snapshot.context.playhead.sim.log.events;
+}
+
+export class SimulatorState {
+  readonly #actor: ActorState<typeof simulatorMachine>;
+  readonly #partySizes = new PartySizes();
+
+  /** Everything the page draws at the playhead. */
+  readonly view = $derived.by(() => viewOf(this.#actor.snapshot));
+  /** True while the ticker runs. */
+  readonly isRunning = $derived(this.view.isRunning);
+  readonly isFinished = $derived(this.view.isFinished);
+  readonly canStepForward = $derived(this.view.canStepForward);
+  readonly canStepBack = $derived(this.view.canStepBack);
+  readonly speed = $derived(this.view.speed);
+  /** Virtual time now (ms). */
+  readonly nowMs = $derived(this.view.nowMs);
+  readonly durationMs = $derived(this.view.durationMs);
+  /** Facts logged so far. */
+  readonly eventCount = $derived(this.view.eventIndex);
+  /** The scenario of the active timeline (validated, defaults filled). */
+  readonly scenario: Scenario = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline.scenario);
+  readonly seed = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline.seed);
+  /** The gauge cards of every kind in the scenario. */
+  readonly cards = $derived(gaugeCards(this.view.gauges, this.scenario));
+  /** The log and its length: changes only when a fact is added or the playhead is replaced. */
+  readonly #logAt = select(
+    () => {
+      const log = liveLogOf(this.#actor.snapshot);
+      return { log, length: log.length };
+    },
+    (a, b) => a.log === b.log && a.length === b.length,
+  );
+  /** The newest facts, narrated, newest first. */
+  readonly feed = $derived.by(() => {
+    const { log } = this.#logAt.current;
+    this.#partySizes.update(log);
+    return recentFeed(log, this.#partySizes.context);
+  });
+  /** What stopped the driver, or undefined while it runs. */
+  readonly error = $derived.by(() => this.#actor.error);
+
+  /** Starts a driver on `scenario` (validated) and `seed` (default: the scenario's), idle at the start. */
+  constructor(scenario: Scenario, seed: number | undefined) {
+    this.#actor = new ActorState(createActor(simulatorMachine, { input: { scenario, seed } }));
+  }
+
+  /**
+   * Sends one typed event. A step or step back sent while playing pauses first: the machine steps only a
+   * paused service (it ignores both while the ticker runs).
+   */
+  send(event: SimulatorEvent): void {
+    if ((event.type === 'sim.step' || event.type === 'sim.stepBack') && this.isRunning) this.#actor.send({ type: 'sim.pause' });
+    this.#actor.send(event);
+  }
+
+  /**
+   * Starts `input` from the beginning on `seed` (default: its own), playing again if it was playing.
+   * Throws, and keeps the current run, if `input` is not a valid scenario.
+   */
+  load(input: ScenarioInput, seed: number | undefined): void {
+    const scenario = scenarioOrThrow(input);
+    const wasRunning = this.isRunning;
+    this.send({ type: 'sim.load', scenario, seed });
+    if (wasRunning) this.send({ type: 'sim.play' });
+  }
+
+  /** Stops the driver and its ticker for good (when the page is torn down). */
+  stop(): void {
+    this.#actor.stop();
+  }
+}
+
+export type StartResult = { ok: true; simulator: SimulatorState } | { ok: false; message: string };
+
+/** Starts the page's simulator without ever throwing: a failure becomes a message to show. */
+export function startSimulator(input: ScenarioInput | undefined, seed: number | undefined): StartResult {
+  if (!input) return { ok: false, message: 'No scenario is available to show.' };
+  try {
+    const simulator = new SimulatorState(scenarioOrThrow(input), seed);
+    if (simulator.error === undefined) return { ok: true, simulator };
+    simulator.stop();
+    return { ok: false, message: messageOf(simulator.error) };
+  } catch (error) {
+    return { ok: false, message: messageOf(error) };
+  }
+}
+
+/** An error as a sentence. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
