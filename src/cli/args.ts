@@ -1,4 +1,5 @@
 import { CliError } from './cliError.ts';
+import { quote } from './io.ts';
 
 /** Parsed command-line: positional arguments and `--flag value` / `--switch` options. */
 export interface ParsedArgs {
@@ -23,14 +24,14 @@ export function parseArgs(argv: readonly string[], command: string, valueFlags: 
     const eq = arg.indexOf('=');
     const name = arg.replace(/^--?/, '').slice(0, eq > 0 ? eq - (arg.startsWith('--') ? 2 : 1) : undefined);
     if (switches.includes(name)) {
-      if (eq > 0) throw new CliError(`${arg}: --${name} takes no value`);
+      if (eq > 0) throw new CliError(`--${name}: takes no value, got ${quote(arg)}`);
       options.set(name, true);
     } else if (valueFlags.includes(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined) throw new CliError(`--${name}: expected a value after it`);
       options.set(name, value);
     } else {
-      throw new CliError(`unknown flag ${arg} for "${command}" (expected ${known || 'no flags'})`);
+      throw new CliError(`unknown flag ${quote(arg)} for "${command}" (expected ${known || 'no flags'})`);
     }
   }
   return { positionals, options };

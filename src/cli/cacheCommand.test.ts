@@ -3,7 +3,7 @@
  * differential check that our JSON equals the JSON obtained by driving the real `lru-cache` package the
  * same way (evicted = keys disposed with reason 'evict').
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { LRUCache } from 'lru-cache';
 import { cacheCommand, type CacheOp, type CacheOptionsInput } from './cacheCommand.ts';
@@ -211,7 +211,7 @@ describe('cache: malformed input', () => {
   const cases: [string, string, string[]?][] = [
     ['', 'cache: expected {"options":{...},"ops":[...]} on stdin, got nothing'],
     ['{"options":', 'stdin: invalid JSON ('],
-    ['[]', 'input: expected an object {"options":{...},"ops":[...]}, got []'],
+    ['[]', 'input: expected an object {"options":{...},"ops":[...]}, got an array of 0'],
     ['{"options":{"max":2},"ops":[],"seed":1}', 'input.seed: unknown field (expected options, ops)'],
     ['{"options":{"max":2}}', 'ops: expected an array of ops, got nothing'],
     ['{"options":3,"ops":[]}', 'options: expected an object, got 3'],
@@ -227,7 +227,7 @@ describe('cache: malformed input', () => {
     ['{"options":{"max":2,"maxEntrySize":0.5},"ops":[]}', 'options.maxEntrySize: maxEntrySize must be a positive integer if specified (got 0.5)'],
     ['{"options":{"max":2,"sizeCalculation":"valueLength"},"ops":[]}', 'options.sizeCalculation: cannot set sizeCalculation without setting maxSize or maxEntrySize (got "valueLength")'],
     ['{"options":{"maxSize":5,"maxEntrySize":6},"ops":[]}', 'options.maxEntrySize: maxEntrySize must not be greater than maxSize (got maxEntrySize 6, maxSize 5)'],
-    ['{"options":{"max":2},"ops":{}}', 'ops: expected an array of ops, got {}'],
+    ['{"options":{"max":2},"ops":{}}', 'ops: expected an array of ops, got an object'],
     ['{"options":{"max":2},"ops":["get a"]}', 'ops[0]: expected an object like {"op":"get","key":"a"}, got "get a"'],
     ['{"options":{"max":2},"ops":[{"op":"pop"},{"key":"a"}]}', 'ops[1].op: expected one of set, get, has, peek, delete, pop, clear, got nothing'],
     ['{"options":{"max":2},"ops":[{"op":"put","key":"a"}]}', 'ops[0].op: expected one of set, get, has, peek, delete, pop, clear, got "put"'],
@@ -238,14 +238,58 @@ describe('cache: malformed input', () => {
     ['{"options":{"max":2},"ops":[{"op":"set","key":"a","value":"A","size":"3"}]}', 'ops[0].size: expected a number, got "3"'],
     ['{"options":{"max":2},"ops":[{"op":"get","key":"a","size":3}]}', 'ops[0].size: unknown field for "get" (expected op, key)'],
     ['{"options":{"max":2},"ops":[{"op":"clear","key":"a"}]}', 'ops[0].key: unknown field for "clear" (expected op)'],
-    [JSON.stringify(ok), 'unknown flag --seed for "cache" (expected --json)', ['--seed', '3']],
-    [JSON.stringify(ok), 'cache: expected no arguments (pipe {"options":{...},"ops":[...]} on stdin), got ops.json', ['ops.json']],
+    [JSON.stringify(ok), 'unknown flag "--seed" for "cache" (expected --json)', ['--seed', '3']],
+    [JSON.stringify(ok), 'cache: expected no arguments (pipe {"options":{...},"ops":[...]} on stdin), got "ops.json"', ['ops.json']],
+    // Values are described by type (arrays and objects are never walked) or as short JSON; numbers JSON reads
+    // as Infinity are named as such; odd field names are JSON-quoted.
+    ['{"options":{"max":[1,[2]]},"ops":[]}', 'options.max: expected a number, got an array of 2'],
+    ['{"options":{"max":2},"ops":[{"op":{"a":1},"key":"a"}]}', 'ops[0].op: expected one of set, get, has, peek, delete, pop, clear, got an object'],
+    ['{"options":{"max":1e999},"ops":[]}', 'options.max: max option must be a nonnegative integer (got a number too large to use)'],
+    ['{"options":{"max":2},"ops":[{"op":"get","key":"' + 'k'.repeat(100) + '\\u0007"}],"x\\ny":1}', 'input["x\\ny"]: unknown field (expected options, ops)'],
+    ['{"options":{"max":2},"ops":[{"op":"get","key":["' + 'k'.repeat(100) + '"]}]}', 'ops[0].key: expected a string, got an array of 1'],
+    ['{"options":{"max":2},"ops":[{"op":"set","key":"a","value":"' + 'v'.repeat(100) + '\\n","size":"3"}]}', 'ops[0].size: expected a number, got "3"'],
+    ['{"options":{"max":2},"ops":[{"op":"get","key":"a"}],"' + 'f'.repeat(60) + '":1}', `input["${'f'.repeat(40)}"... (60 characters)]: unknown field (expected options, ops)`],
+    [JSON.stringify(ok), 'unknown flag "--x\\u001b" for "cache" (expected --json)', ['--x\u001b']],
   ];
   it.each(cases)('%s -> %s', (stdin, message, argv = ['--json']) => {
     const got = errorOf(() => cacheCommand(argv, stdin));
     if (message.endsWith('(')) expect(got.startsWith(message)).toBe(true);
     else expect(got).toBe(message);
     expect(got).not.toContain('\n');
+  });
+});
+
+describe('cache: input that must not crash the command', () => {
+  it('describes a deeply nested value by its type, without walking it (no stack overflow)', () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    expect(errorOf(() => cacheCommand(['--json'], deep))).toBe('input: expected an object {"options":{...},"ops":[...]}, got an array of 1');
+    expect(errorOf(() => cacheCommand(['--json'], `{"options":{"max":${deep}},"ops":[]}`))).toBe('options.max: expected a number, got an array of 1');
+    expect(errorOf(() => cacheCommand(['--json'], `{"options":{"max":2},"ops":[{"op":"get","key":${deep}}]}`))).toBe('ops[0].key: expected a string, got an array of 1');
+    expect(errorOf(() => cacheCommand(['--json'], `{"options":{"max":2},"ops":${deep}}`))).toBe('ops[0]: expected an object like {"op":"get","key":"a"}, got an array of 1');
+  });
+
+  it('a parser that runs out of stack on nested input gives a CliError too', () => {
+    const parse = vi.spyOn(JSON, 'parse').mockImplementationOnce(() => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    try {
+      expect(errorOf(() => cacheCommand(['--json'], '[[[]]]'))).toBe('stdin: invalid JSON (nested too deeply; expected {"options":{...},"ops":[...]})');
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('refuses output that would pass 50 MB (every op lists all the keys held), saying how to make it smaller', () => {
+    const ops = Array.from({ length: 20_000 }, (_, i) => ({ op: 'set', key: `key${i}`, value: 'v' }));
+    for (const argv of [['--json'], []]) {
+      expect(errorOf(() => cacheCommand(argv, JSON.stringify({ options: { max: 20_000 }, ops })))).toMatch(
+        /^cache: the output would be larger than 50 MB \(passed at ops\[\d+\] of 20000, as every op lists the keys held\); use fewer ops or a smaller cache \(options\.max or options\.maxSize\)$/,
+      );
+    }
+    // The same ops with a small cache print fine, exactly as JSON.stringify would.
+    const out = cacheCommand(['--json'], JSON.stringify({ options: { max: 10 }, ops }));
+    expect(JSON.stringify(JSON.parse(out))).toBe(out);
+    expect(JSON.parse(out)).toHaveLength(20_000);
   });
 });
 

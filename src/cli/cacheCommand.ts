@@ -31,11 +31,14 @@
  * the keys most recently used first, and the count and size against their limits.
  *
  * Malformed input (not JSON, an unknown field, a wrong type, a missing key, options the cache refuses) is a
- * {@link CliError} naming the field, e.g. `ops[3].key: expected a string, got 5`.
+ * {@link CliError} naming the field, e.g. `ops[3].key: expected a string, got 5`. Values in messages are
+ * described by type for arrays and objects (never walked, however deeply nested). Standard input is read up to
+ * 16 MB (main.ts), and output that would pass 50 MB (every op lists all the keys held) is refused.
  */
 import { LruCache, type DisposeReason } from '../sim/lruCache.ts';
 import { parseArgs } from './args.ts';
 import { CliError } from './cliError.ts';
+import { MAX_OUTPUT_TEXT, OutputBudget, quote } from './io.ts';
 
 /** One operation of the input. */
 export type CacheOp =
@@ -79,16 +82,22 @@ const INPUT_SHAPE = '{"options":{...},"ops":[...]}';
 export function cacheCommand(argv: readonly string[], stdinText: string): string {
   const { positionals, options } = parseArgs(argv, 'cache', [], ['json']);
   if (positionals.length > 0) {
-    throw new CliError(`cache: expected no arguments (pipe ${INPUT_SHAPE} on stdin), got ${positionals.join(' ')}`);
+    throw new CliError(`cache: expected no arguments (pipe ${INPUT_SHAPE} on stdin), got ${positionals.map((p) => quote(p)).join(' ')}`);
   }
   const input = parseInput(stdinText);
   const cacheOptions = input.options;
   const removed: { key: string; value: string; reason: DisposeReason }[] = [];
   const cache = createCache(cacheOptions, removed);
   const isJson = options.has('json');
-  const reports: CacheOpReport[] = [];
-  const lines: string[] = [];
-  input.ops.forEach((op, index) => {
+  // Every op prints all the keys held, so the output can grow with ops x entries: it stops at its budget.
+  let index = 0;
+  const out = new OutputBudget(
+    () =>
+      `cache: the output would be larger than ${MAX_OUTPUT_TEXT} (passed at ops[${index}] of ${input.ops.length}, as every op lists the keys held); ` +
+      'use fewer ops or a smaller cache (options.max or options.maxSize)',
+  );
+  for (; index < input.ops.length; index++) {
+    const op = input.ops[index];
     removed.length = 0;
     let report: CacheOpReport;
     try {
@@ -101,11 +110,10 @@ export function cacheCommand(argv: readonly string[], stdinText: string): string
       report.evicted = removed.filter((r) => r.reason === 'evict').map((r) => r.key);
       report.keysMRU = [...cache.keys()];
     }
-    if (isJson) reports.push(report);
-    else lines.push(traceLine(index, op, report, removed, cache));
-  });
-  if (isJson) return JSON.stringify(reports);
-  return lines.length === 0 ? '(no ops)' : lines.join('\n');
+    out.push(isJson ? JSON.stringify(report) : traceLine(index, op, report, removed, cache));
+  }
+  if (isJson) return `[${out.parts.join(',')}]`;
+  return out.parts.length === 0 ? '(no ops)' : out.parts.join('\n');
 }
 
 function apply(cache: LruCache<string, string>, op: CacheOp): string | boolean | null {
@@ -148,6 +156,8 @@ function parseInput(text: string): { options: CacheOptionsInput; ops: CacheOp[] 
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
+    // An engine whose parser recurses runs out of stack on deeply nested input: that is not an op list either.
+    if (e instanceof RangeError) throw new CliError(`stdin: invalid JSON (nested too deeply; expected ${INPUT_SHAPE})`);
     throw new CliError(`stdin: invalid JSON (${(e as Error).message})`);
   }
   const top = objectAt(data, 'input', `an object ${INPUT_SHAPE}`);
@@ -190,7 +200,7 @@ function objectAt(value: unknown, path: string, expected: string): Record<string
 
 function rejectUnknown(o: Record<string, unknown>, path: string, known: readonly string[], context: string): void {
   for (const field of Object.keys(o)) {
-    if (!known.includes(field)) throw new CliError(`${path}.${field}: unknown field${context} (expected ${known.join(', ')})`);
+    if (!known.includes(field)) throw new CliError(`${path}${fieldPath(field)}: unknown field${context} (expected ${known.join(', ')})`);
   }
 }
 
@@ -204,10 +214,22 @@ function numberAt(value: unknown, path: string): number {
   return value;
 }
 
-/** A short rendering of an input value for messages. */
+/** `.name` for a plain field name, `["odd name"]` (JSON-quoted) for any other, as a path segment in messages. */
+function fieldPath(field: string): string {
+  return /^[A-Za-z_$][\w$]{0,39}$/.test(field) ? `.${field}` : `[${quote(field, 40)}]`;
+}
+
+/**
+ * A short rendering of an input value for messages: strings and numbers as JSON (cut to 40 characters),
+ * arrays and objects by their type only, so that no input, however deeply nested, is walked.
+ */
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'not a number (NaN)' : 'a number too large to use';
+  const text = JSON.stringify(typeof value === 'string' && value.length > 40 ? value.slice(0, 40) : value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 

@@ -1,4 +1,5 @@
 import { CliError } from './cliError.ts';
+import { quote } from './io.ts';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, min: 60_000, h: 3_600_000 };
 
@@ -18,7 +19,7 @@ export function parseDuration(text: string, flag: string): number {
     consumed = part.lastIndex;
   }
   if (trimmed === '' || consumed !== trimmed.length) {
-    throw new CliError(`${flag}: expected a duration such as 90m, 1h30m, 45s or a number of ms, got "${text}"`);
+    throw new CliError(`${flag}: expected a duration such as 90m, 1h30m, 45s or a number of ms, got ${quote(text)}`);
   }
   return Math.round(total);
 }

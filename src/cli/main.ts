@@ -2,10 +2,11 @@
  * The headless command line: `npm run -s sim -- <command> ...`. Prints only the command's output; bad input
  * exits with code 2 and one line on stderr saying what was wrong and what was expected.
  */
-import { readFileSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { cacheCommand } from './cacheCommand.ts';
 import { builtInScenarioIds } from '../sim/index.ts';
 import { CliError } from './cliError.ts';
+import { InputTooLargeError, megabytes, oneLine, quote, readFailure, readFdText } from './io.ts';
 import { mallocCommand } from './mallocCommand.ts';
 import { pagingCommand } from './pagingCommand.ts';
 import { runCommand } from './runCommand.ts';
@@ -36,10 +37,24 @@ const COMMANDS: Record<string, (argv: readonly string[]) => string> = {
   cache: (argv) => cacheCommand(argv, readStdin()),
 };
 
-/** All of standard input (the `cache` command's op list); a terminal with nothing piped gives an error. */
+/** The most standard input the `cache` command reads (an op list of a few hundred thousand ops). */
+const MAX_STDIN_BYTES = 16_000_000;
+
+/**
+ * All of standard input (the `cache` command's op list), at most {@link MAX_STDIN_BYTES}; a terminal with
+ * nothing piped, a directory, a closed descriptor or too much input gives a CliError.
+ */
 function readStdin(): string {
-  if (process.stdin.isTTY) throw new CliError('cache: expected the op list as JSON on standard input (cache < ops.json)');
-  return readFileSync(0, 'utf8');
+  if (isatty(0)) throw new CliError('cache: expected the op list as JSON on standard input (cache < ops.json)');
+  const expected = 'expected the op list as JSON on standard input: cache < ops.json';
+  try {
+    return readFdText(0, MAX_STDIN_BYTES);
+  } catch (e) {
+    if (e instanceof InputTooLargeError) {
+      throw new CliError(`cache: standard input is larger than ${megabytes(MAX_STDIN_BYTES)} (expected a JSON op list; split it into smaller runs)`);
+    }
+    throw new CliError(`cache: cannot read standard input, ${readFailure(e)} (${expected})`);
+  }
 }
 
 function main(argv: readonly string[]): number {
@@ -49,17 +64,19 @@ function main(argv: readonly string[]): number {
     (command === undefined ? process.stderr : process.stdout).write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  const handler = COMMANDS[command];
   try {
-    if (!handler) throw new CliError(`unknown command "${command}" (expected one of: ${Object.keys(COMMANDS).join(', ')}; see --help)`);
-    process.stdout.write(`${handler(rest)}\n`);
+    // Own keys only: `toString`, `constructor` or `__proto__` are not commands.
+    if (!Object.hasOwn(COMMANDS, command)) {
+      throw new CliError(`unknown command ${quote(command)} (expected one of: ${Object.keys(COMMANDS).join(', ')}; see --help)`);
+    }
+    process.stdout.write(`${COMMANDS[command](rest)}\n`);
     return 0;
   } catch (e) {
     if (e instanceof CliError) {
-      process.stderr.write(`sim: ${e.message}\n`);
+      process.stderr.write(`sim: ${oneLine(e.message)}\n`);
       return e.exitCode;
     }
-    process.stderr.write(`sim: internal error: ${(e as Error).message}\n`);
+    process.stderr.write(`sim: internal error: ${oneLine(String((e as Error | undefined)?.message ?? e))}\n`);
     return 1;
   }
 }

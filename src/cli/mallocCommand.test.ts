@@ -240,6 +240,16 @@ describe('malloc command: random mode (our seeded PRNG, malloc.py-shaped output)
     expect(json('-s 1 -n 30 -P 100').every((s) => s.op === 'alloc')).toBe(true);
   });
 
+  it('prints big runs that stay within the 50 MB output budget, the same as before the budget', () => {
+    // Without -c the free list is not printed, so many random ops fit (about 40 bytes each).
+    const text = run('-n 300000 -S 100000 -r 10 -p FIRST');
+    expect(text.split('\n').filter((l) => l.startsWith('ptr[') || l.startsWith('Free(')).length).toBe(300_000);
+    // --json is built one op at a time; it is still exactly what JSON.stringify prints for the steps.
+    const out = run('-s 3 -n 3000 -S 5000 -r 20 --json');
+    expect(JSON.stringify(JSON.parse(out))).toBe(out);
+    expect(JSON.parse(out)).toHaveLength(3000);
+  });
+
   it('-n 0 prints only the header', () => {
     expect(run('-n 0 -c')).toBe(header({ numOps: '0', compute: 'True' }).join('\n'));
   });
@@ -247,9 +257,9 @@ describe('malloc command: random mode (our seeded PRNG, malloc.py-shaped output)
 
 describe('malloc command: malformed input is one clear line (exit 2)', () => {
   const cases: [string[], string][] = [
-    [['-x'], 'unknown flag -x for "malloc" (expected -s -S -b -H -a -p -l -C -n -r -P -A -c (or their long names) and --json)'],
-    [['--heap', '10'], 'unknown flag --heap for "malloc" (expected -s -S -b -H -a -p -l -C -n -r -P -A -c (or their long names) and --json)'],
-    [['-cZ'], 'unknown flag -Z (in -cZ) for "malloc" (expected -s -S -b -H -a -p -l -C -n -r -P -A -c (or their long names) and --json)'],
+    [['-x'], 'unknown flag "-x" for "malloc" (expected -s -S -b -H -a -p -l -C -n -r -P -A -c (or their long names) and --json)'],
+    [['--heap', '10'], 'unknown flag "--heap" for "malloc" (expected -s -S -b -H -a -p -l -C -n -r -P -A -c (or their long names) and --json)'],
+    [['-cZ'], 'unknown flag "-Z" (in "-cZ") for "malloc" (expected -s -S -b -H -a -p -l -C -n -r -P -A -c (or their long names) and --json)'],
     [['extra'], 'unexpected argument "extra" for "malloc" (it takes only flags; put ops in -A, e.g. -A +10,-0)'],
     [['-S'], '-S: expected a value after it'],
     [['--size'], '--size: expected a value after it'],
@@ -279,6 +289,11 @@ describe('malloc command: malformed input is one clear line (exit 2)', () => {
     [['-A', '+10, -0'], '-A: op 2 " -0" is malformed (expected +SIZE or -INDEX with a non-negative integer, e.g. +10 or -0)'],
     [['-A', '-0'], '-A: op 1 "-0" frees ptr[0], which was never allocated (no alloc comes before it)'],
     [['-A', '+10,+20,-2,+5'], '-A: op 3 "-2" frees ptr[2], which was never allocated (only ptr[0]..ptr[1] exist before it)'],
+    // User text is echoed JSON-quoted: control characters are escaped, so the message stays one clean line.
+    [['-p', '\u001b[31mX'], '-p: expected a policy BEST, WORST, FIRST, NEXT, got "\\u001b[31mX"'],
+    [['-l', 'ADDR\nSORT'], '-l: expected a list order ADDRSORT, SIZESORT+, SIZESORT-, INSERT-FRONT, INSERT-BACK, got "ADDR\\nSORT"'],
+    [['-A', '+1,+\t2'], '-A: op 2 "+\\t2" is malformed (expected +SIZE or -INDEX with a non-negative integer, e.g. +10 or -0)'],
+    [['-\r'], 'unknown flag "-\\r" for "malloc" (expected -s -S -b -H -a -p -l -C -n -r -P -A -c (or their long names) and --json)'],
   ];
   for (const [args, message] of cases) {
     it(`malloc ${args.join(' ')}`, () => {
@@ -288,5 +303,15 @@ describe('malloc command: malformed input is one clear line (exit 2)', () => {
 
   it('every message is a single line', () => {
     for (const [args] of cases) expect(errorOf(args)).not.toContain('\n');
+  });
+
+  it('refuses output that would pass 50 MB (the free list printed after every op grows with the op count)', () => {
+    const how = 'use fewer ops (-n or -A), -C to coalesce free chunks, or leave out -c and --json';
+    expect(errorOf(['-n', '1000000', '-S', '10000000', '-r', '100', '-P', '60', '--json'])).toBe(
+      `malloc: the output would be larger than 50 MB (passed at op 6895 of 1000000, as it prints the free list after every op); ${how}`,
+    );
+    expect(errorOf(['-n', '1000000', '-S', '10000000', '-r', '100', '-P', '60', '-c'])).toBe(
+      `malloc: the output would be larger than 50 MB (passed at op 4916 of 1000000, as it prints the free list after every op); ${how}`,
+    );
   });
 });

@@ -22,6 +22,9 @@
  *   prints block + header.
  * - Sizes must be >= 1 (malloc.py accepts `+0` and can then crash on a second zero-byte block).
  * - `--json` always includes the answers (as if `-c` were given) and prints no header.
+ * - Output is capped at 50 MB: with `-c` or `--json` the free list printed after every op can make it grow with
+ *   the square of the op count, so each op is formatted as it runs and the run stops with a CliError once the
+ *   output passes the cap.
  */
 import {
   FIT_POLICIES,
@@ -34,6 +37,7 @@ import {
 } from '../sim/freeListAllocator.ts';
 import { createRandom, uniform } from '../sim/random.ts';
 import { CliError } from './cliError.ts';
+import { MAX_OUTPUT_TEXT, OutputBudget, quote } from './io.ts';
 
 /** The most random ops `-n` may ask for. */
 const MAX_RANDOM_OPS = 1_000_000;
@@ -45,6 +49,14 @@ type Op = { kind: 'alloc'; size: number } | { kind: 'free'; ptr: number };
 export type MallocStep =
   | { op: 'alloc'; ptr: number; size: number; addr: number; searched: number; freeList: [number, number][] }
   | { op: 'free'; ptr: number; rc: 0 | -1; freeList: [number, number][] };
+
+/** One executed op before its free list is attached (only the output that prints it reads the list). */
+type StepHead =
+  | { op: 'alloc'; ptr: number; size: number; addr: number; searched: number }
+  | { op: 'free'; ptr: number; rc: 0 | -1 };
+
+/** Receives each op as soon as it has run, while the allocator still holds the free list after it. */
+type StepSink = (step: StepHead) => void;
 
 interface Options {
   seed: number;
@@ -100,9 +112,29 @@ export function mallocCommand(argv: readonly string[]): string {
   const config = allocatorConfig(options);
   const allocator = new FreeListAllocator(config, { recordProbes: false }); // nothing here prints probes
   const isRandom = options.allocList === '';
-  const steps = isRandom ? runRandom(allocator, options) : runOps(allocator, parseOps(options.allocList));
-  if (options.json) return JSON.stringify(steps);
-  return formatText(options, steps, isRandom);
+  const ops = isRandom ? undefined : parseOps(options.allocList);
+  const opCount = ops ? ops.length : options.numOps;
+  // Each op is formatted as soon as it runs, and the output stops at its budget: the free list printed after
+  // every op can grow with the op count, so the output can grow with its square.
+  let done = 0;
+  const out = new OutputBudget(
+    () =>
+      `malloc: the output would be larger than ${MAX_OUTPUT_TEXT} (passed at op ${done + 1} of ${opCount}, as it prints the free list after every op); ` +
+      'use fewer ops (-n or -A), -C to coalesce free chunks, or leave out -c and --json',
+  );
+  const sink: StepSink = options.json
+    ? (step) => {
+        out.push(JSON.stringify({ ...step, freeList: pairs(allocator.freeList()) }));
+        done++;
+      }
+    : (step) => {
+        formatStep(options, step, isRandom, allocator, out);
+        done++;
+      };
+  if (!options.json) for (const line of formatHeader(options)) out.push(line);
+  if (ops) runOps(allocator, ops, sink);
+  else runRandom(allocator, options, sink);
+  return options.json ? `[${out.parts.join(',')}]` : out.parts.join('\n');
 }
 
 /** Usage text for `malloc --help`. */
@@ -123,8 +155,7 @@ export const MALLOC_USAGE = `usage: npm run -s sim -- malloc [options]   (OSTEP 
       --json             one JSON entry per op (answers included)`;
 
 /** Runs an explicit op list: alloc ops number their pointers 0, 1, 2...; frees go by pointer. */
-function runOps(allocator: FreeListAllocator, ops: readonly Op[]): MallocStep[] {
-  const steps: MallocStep[] = [];
+function runOps(allocator: FreeListAllocator, ops: readonly Op[], emit: StepSink): void {
   const ptrAddrs: number[] = [];
   const isLive: boolean[] = [];
   for (const op of ops) {
@@ -132,17 +163,16 @@ function runOps(allocator: FreeListAllocator, ops: readonly Op[]): MallocStep[] 
       const r = allocator.malloc(op.size);
       ptrAddrs.push(r.addr);
       isLive.push(r.addr !== -1);
-      steps.push({ op: 'alloc', ptr: ptrAddrs.length - 1, size: op.size, addr: r.addr, searched: r.searched, freeList: pairs(allocator.freeList()) });
+      emit({ op: 'alloc', ptr: ptrAddrs.length - 1, size: op.size, addr: r.addr, searched: r.searched });
     } else {
       let rc: 0 | -1 = -1;
       if (isLive[op.ptr]) {
         rc = allocator.free(ptrAddrs[op.ptr]).rc;
         isLive[op.ptr] = false;
       }
-      steps.push({ op: 'free', ptr: op.ptr, rc, freeList: pairs(allocator.freeList()) });
+      emit({ op: 'free', ptr: op.ptr, rc });
     }
   }
-  return steps;
 }
 
 /**
@@ -150,36 +180,36 @@ function runOps(allocator: FreeListAllocator, ops: readonly Op[]): MallocStep[] 
  * (a second draw); otherwise, if any pointer is live, frees a uniformly drawn live one (a second draw), and
  * with none live the round does not count. Runs until `numOps` ops were done.
  */
-function runRandom(allocator: FreeListAllocator, options: Options): MallocStep[] {
+function runRandom(allocator: FreeListAllocator, options: Options, emit: StepSink): void {
   const rng = createRandom(options.seed);
-  const steps: MallocStep[] = [];
   const live: { ptr: number; addr: number }[] = [];
   const pAlloc = options.percentAlloc / 100;
   let ptrCount = 0;
-  while (steps.length < options.numOps) {
+  for (let done = 0; done < options.numOps; ) {
     if (uniform(rng) < pAlloc) {
       const size = Math.floor(uniform(rng) * options.range) + 1;
       const r = allocator.malloc(size);
       if (r.addr !== -1) live.push({ ptr: ptrCount, addr: r.addr });
-      steps.push({ op: 'alloc', ptr: ptrCount, size, addr: r.addr, searched: r.searched, freeList: pairs(allocator.freeList()) });
+      emit({ op: 'alloc', ptr: ptrCount, size, addr: r.addr, searched: r.searched });
       ptrCount++;
+      done++;
     } else if (live.length > 0) {
       const [victim] = live.splice(Math.floor(uniform(rng) * live.length), 1);
       const { rc } = allocator.free(victim.addr);
-      steps.push({ op: 'free', ptr: victim.ptr, rc, freeList: pairs(allocator.freeList()) });
+      emit({ op: 'free', ptr: victim.ptr, rc });
+      done++;
     }
   }
-  return steps;
 }
 
 function pairs(list: readonly FreeChunk[]): [number, number][] {
   return list.map((c) => [c.addr, c.size]);
 }
 
-/** malloc.py's text: the options, then per op its line(s), the free list (or "List?") and a blank line. */
-function formatText(o: Options, steps: readonly MallocStep[], isRandom: boolean): string {
+/** malloc.py's option header: one `name value` line per option, then a blank line. */
+function formatHeader(o: Options): string[] {
   const py = (b: boolean) => (b ? 'True' : 'False');
-  const lines = [
+  return [
     `seed ${o.seed}`,
     `size ${o.heapSize}`,
     `baseAddr ${o.baseAddr}`,
@@ -195,16 +225,19 @@ function formatText(o: Options, steps: readonly MallocStep[], isRandom: boolean)
     `compute ${py(o.compute)}`,
     '',
   ];
-  for (const s of steps) {
-    if (s.op === 'alloc') {
-      lines.push(`ptr[${s.ptr}] = Alloc(${s.size}) returned ${o.compute ? `${s.addr} (searched ${s.searched} elements)` : '?'}`);
-    } else {
-      lines.push(`Free(ptr[${s.ptr}])`, `returned ${o.compute ? s.rc : '?'}`);
-    }
-    // malloc.py prints "List? " with a trailing space in random mode and "List?" without one for -A.
-    lines.push(o.compute ? formatFreeList(s.freeList) : isRandom ? 'List? ' : 'List?', '');
+}
+
+/** malloc.py's lines for one op: its line(s), the free list after it (or "List?") and a blank line. */
+function formatStep(o: Options, s: StepHead, isRandom: boolean, allocator: FreeListAllocator, out: OutputBudget): void {
+  if (s.op === 'alloc') {
+    out.push(`ptr[${s.ptr}] = Alloc(${s.size}) returned ${o.compute ? `${s.addr} (searched ${s.searched} elements)` : '?'}`);
+  } else {
+    out.push(`Free(ptr[${s.ptr}])`);
+    out.push(`returned ${o.compute ? s.rc : '?'}`);
   }
-  return lines.join('\n');
+  // malloc.py prints "List? " with a trailing space in random mode and "List?" without one for -A.
+  out.push(o.compute ? formatFreeList(pairs(allocator.freeList())) : isRandom ? 'List? ' : 'List?');
+  out.push('');
 }
 
 /** `Free List [ Size 2 ]: [ addr:1000 sz:16 ][ addr:1036 sz:64 ]`, exactly as malloc.py's `dump()`. */
@@ -220,10 +253,10 @@ function parseOptions(argv: readonly string[]): Options {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
       const spec = FLAGS.find((f) => f.long === name);
-      if (!spec) throw new CliError(`unknown flag --${name} for "malloc" (expected ${KNOWN_FLAGS})`);
+      if (!spec) throw new CliError(`unknown flag ${quote(`--${name}`)} for "malloc" (expected ${KNOWN_FLAGS})`);
       const flag = `--${name}`;
       if (spec.kind === 'switch') {
-        if (eq > 0) throw new CliError(`${flag}: takes no value, got "${arg.slice(eq + 1)}"`);
+        if (eq > 0) throw new CliError(`${flag}: takes no value, got ${quote(arg.slice(eq + 1))}`);
         raw.set(spec.key, { value: true, flag });
       } else {
         const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
@@ -235,7 +268,7 @@ function parseOptions(argv: readonly string[]): Options {
       // the argument (-S100) or else the next argument, even one starting with '-' (-a -1, -A -0), as optparse.
       for (let j = 1; j < arg.length; j++) {
         const spec = FLAGS.find((f) => f.short === arg[j]);
-        if (!spec) throw new CliError(`unknown flag -${arg[j]}${arg.length > 2 ? ` (in ${arg})` : ''} for "malloc" (expected ${KNOWN_FLAGS})`);
+        if (!spec) throw new CliError(`unknown flag ${quote(`-${arg[j]}`)}${arg.length > 2 ? ` (in ${quote(arg)})` : ''} for "malloc" (expected ${KNOWN_FLAGS})`);
         const flag = `-${arg[j]}`;
         if (spec.kind === 'switch') {
           raw.set(spec.key, { value: true, flag });
@@ -247,7 +280,7 @@ function parseOptions(argv: readonly string[]): Options {
         break;
       }
     } else {
-      throw new CliError(`unexpected argument "${arg}" for "malloc" (it takes only flags; put ops in -A, e.g. -A +10,-0)`);
+      throw new CliError(`unexpected argument ${quote(arg)} for "malloc" (it takes only flags; put ops in -A, e.g. -A +10,-0)`);
     }
   }
   const int = (key: Key, fallback: number, min: number, max: number, what: string): number => {
@@ -257,7 +290,7 @@ function parseOptions(argv: readonly string[]): Options {
     const value = Number(text);
     if (!/^[+-]?\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
       const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `${min}-${max}`;
-      throw new CliError(`${entry.flag}: expected ${what} as an integer ${range}, got "${text}"`);
+      throw new CliError(`${entry.flag}: expected ${what} as an integer ${range}, got ${quote(text)}`);
     }
     return value;
   };
@@ -283,14 +316,14 @@ function parseOptions(argv: readonly string[]): Options {
     json: raw.has('json'),
   };
   if (options.alignment !== -1 && options.alignment < 1) {
-    throw new CliError(`${raw.get('alignment')?.flag ?? '-a'}: expected the alignment as -1 (none) or an integer >= 1, got "${String(raw.get('alignment')?.value)}"`);
+    throw new CliError(`${raw.get('alignment')?.flag ?? '-a'}: expected the alignment as -1 (none) or an integer >= 1, got ${quote(String(raw.get('alignment')?.value))}`);
   }
   if (!Number.isSafeInteger(options.baseAddr + options.heapSize)) throw new CliError(`-b/-S: base address + heap size must stay below 2^53`);
   if (!(FIT_POLICIES as readonly string[]).includes(options.policy)) {
-    throw new CliError(`${raw.get('policy')?.flag ?? '-p'}: expected a policy ${FIT_POLICIES.join(', ')}, got "${options.policy}"`);
+    throw new CliError(`${raw.get('policy')?.flag ?? '-p'}: expected a policy ${FIT_POLICIES.join(', ')}, got ${quote(options.policy)}`);
   }
   if (!(LIST_ORDERS as readonly string[]).includes(options.listOrder)) {
-    throw new CliError(`${raw.get('listOrder')?.flag ?? '-l'}: expected a list order ${LIST_ORDERS.join(', ')}, got "${options.listOrder}"`);
+    throw new CliError(`${raw.get('listOrder')?.flag ?? '-l'}: expected a list order ${LIST_ORDERS.join(', ')}, got ${quote(options.listOrder)}`);
   }
   return options;
 }
@@ -321,22 +354,22 @@ function parseOps(text: string): Op[] {
     let m: RegExpExecArray | null;
     if ((m = /^\+(\d+)$/.exec(part))) {
       const size = Number(m[1]);
-      if (!Number.isSafeInteger(size) || size < 1) throw new CliError(`${where} "${part}": expected a size as an integer >= 1`);
+      if (!Number.isSafeInteger(size) || size < 1) throw new CliError(`${where} ${quote(part)}: expected a size as an integer >= 1`);
       ops.push({ kind: 'alloc', size });
       allocCount++;
     } else if ((m = /^-(\d+)$/.exec(part))) {
       const ptr = Number(m[1]);
       if (ptr >= allocCount) {
         const made = allocCount === 0 ? 'no alloc comes before it' : `only ptr[0]..ptr[${allocCount - 1}] exist before it`;
-        throw new CliError(`${where} "${part}" frees ptr[${m[1]}], which was never allocated (${made})`);
+        throw new CliError(`${where} ${quote(part)} frees ptr[${m[1]}], which was never allocated (${made})`);
       }
       ops.push({ kind: 'free', ptr });
     } else if (/^\+-\d+$/.test(part)) {
-      throw new CliError(`${where} "${part}": sizes cannot be negative (expected +SIZE with SIZE an integer >= 1)`);
+      throw new CliError(`${where} ${quote(part)}: sizes cannot be negative (expected +SIZE with SIZE an integer >= 1)`);
     } else if (part === '-' || part === '+') {
-      throw new CliError(`${where} "${part}" is missing its number (expected ${part === '+' ? '+SIZE, e.g. +10' : '-INDEX, e.g. -0'})`);
+      throw new CliError(`${where} ${quote(part)} is missing its number (expected ${part === '+' ? '+SIZE, e.g. +10' : '-INDEX, e.g. -0'})`);
     } else {
-      throw new CliError(`${where} "${part}" is malformed (expected +SIZE or -INDEX with a non-negative integer, e.g. +10 or -0)`);
+      throw new CliError(`${where} ${quote(part)} is malformed (expected +SIZE or -INDEX with a non-negative integer, e.g. +10 or -0)`);
     }
   });
   return ops;

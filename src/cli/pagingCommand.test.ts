@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from './cliError.ts';
 import { pagingCommand } from './pagingCommand.ts';
+import { formatFixed } from './pyFormat.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'boh-paging-'));
 function file(name: string, content: string): string {
@@ -197,6 +198,36 @@ FINALSTATS hits 6   misses 5   hitrate 54.55
     expect(out.split('\n').slice(10)).toEqual(pagingCommand(args('LRU')).split('\n').slice(10));
   });
 
+  it('FINALSTATS hitrate rounds like Python\'s %.2f: exact ties go to the even digit', () => {
+    // 1 hit in 32 accesses is exactly 3.125 (Python prints 3.12, toFixed 3.13); 1 in 160 is 0.625 (0.62).
+    const distinct = (n: number) => Array.from({ length: n }, (_, i) => i);
+    const stats = (pages: number[]) => pagingCommand(['-a', pages.join(','), '-C', '1000', '-c', '-N']).split('\n').at(-2);
+    expect(stats([...distinct(31), 0])).toBe('FINALSTATS hits 1   misses 31   hitrate 3.12');
+    expect(stats([...distinct(159), 0])).toBe('FINALSTATS hits 1   misses 159   hitrate 0.62');
+    // 3 in 8 is 37.5 exactly (no rounding); 1 in 3 is 33.333... (no tie); 7 in 8 is 87.5; 3 in 32 is 9.375 (9.38).
+    expect(stats([...distinct(5), 0, 1, 2])).toBe('FINALSTATS hits 3   misses 5   hitrate 37.50');
+    expect(stats([0, 1, 0])).toBe('FINALSTATS hits 1   misses 2   hitrate 33.33');
+    expect(stats([...distinct(29), 0, 1, 2])).toBe('FINALSTATS hits 3   misses 29   hitrate 9.38');
+  });
+
+  it('formatFixed() is Python\'s %.Nf: the exact binary value, exact ties to even', () => {
+    // Exact ties (x * 2^(N+1) odd): 3.125 = 25/8, 0.625 = 5/8, 0.375 = 3/8, 9.375 = 75/8.
+    expect([3.125, 0.625, 0.375, 9.375, 0.125, 87.5].map((x) => formatFixed(x, 2))).toEqual(['3.12', '0.62', '0.38', '9.38', '0.12', '87.50']);
+    // Not ties: 1.005 and 2.675 are stored just below (Python prints 1.00 and 2.67), 1/3 and 2/3 are no ties.
+    expect([1.005, 2.675, 100 / 3, 200 / 3, 0.015].map((x) => formatFixed(x, 2))).toEqual(['1.00', '2.67', '33.33', '66.67', '0.01']);
+    expect([0.5, 1.5, 2.5, -2.5].map((x) => formatFixed(x, 0))).toEqual(['0', '2', '2', '-2']);
+    expect([-3.125, -0, -0.001, 0, 1e21, NaN, -Infinity].map((x) => formatFixed(x, 2))).toEqual(['-3.12', '-0.00', '-0.00', '0.00', '1000000000000000000000.00', 'nan', '-inf']);
+  });
+
+  it('-n and -m only matter when pages are generated: 0 is accepted with -a or -f, as in OSTEP', () => {
+    const expected = pagingCommand(['-a', '1,2,1', '-c']).split('\n').slice(10);
+    expect(pagingCommand(['-n', '0', '-a', '1,2,1', '-c']).split('\n').slice(10)).toEqual(expected);
+    expect(pagingCommand(['-m', '0', '-a', '1,2,1', '-c']).split('\n').slice(10)).toEqual(expected);
+    expect(pagingCommand(['-n', '0', '-f', file('one.txt', '1\n2\n1\n'), '-c']).split('\n').slice(10)).toEqual(expected);
+    // -m 0 generates page 0 every time (OSTEP: int(0 * random()) == 0).
+    expect(JSON.parse(pagingCommand(['-m', '0', '-n', '3', '--json'])).map((r: { page: number }) => r.page)).toEqual([0, 0, 0]);
+  });
+
   it('--help prints the flags', () => {
     expect(pagingCommand(['--help'])).toContain('-b, --clockbits=N');
   });
@@ -233,9 +264,9 @@ describe('sim paging --json', () => {
 
 describe('sim paging: bad input gets one clear line', () => {
   it('unknown flags and stray arguments', () => {
-    expect(errorOf(['-x'])).toBe('paging: unknown flag -x in -x (expected -a -f -n -p -b -C -m -s -N -c -h or --json; see --help)');
-    expect(errorOf(['--cache=3'])).toBe('paging: unknown flag --cache (expected -a -f -n -p -b -C -m -s -N -c -h or --json; see --help)');
-    expect(errorOf(['-cz'])).toMatch(/^paging: unknown flag -z in -cz/);
+    expect(errorOf(['-x'])).toBe('paging: unknown flag "-x" (expected -a -f -n -p -b -C -m -s -N -c -h or --json; see --help)');
+    expect(errorOf(['--cache=3'])).toBe('paging: unknown flag "--cache" (expected -a -f -n -p -b -C -m -s -N -c -h or --json; see --help)');
+    expect(errorOf(['-cz'])).toBe('paging: unknown flag "-z" in "-cz" (expected -a -f -n -p -b -C -m -s -N -c -h or --json; see --help)');
     expect(errorOf(['0,1,2'])).toBe('paging: unexpected argument "0,1,2" (pages go after -a, comma-separated, e.g. -a 0,1,2)');
     expect(errorOf(['--json=1'])).toBe('paging: --json takes no value');
     expect(errorOf(['-C'])).toBe('paging: -C: expected a value after it');
@@ -246,8 +277,9 @@ describe('sim paging: bad input gets one clear line', () => {
     expect(errorOf(['-C', '0'])).toBe('paging: -C (--cachesize): expected an integer 1-10000000, got "0"');
     expect(errorOf(['-C', 'three'])).toBe('paging: -C (--cachesize): expected an integer 1-10000000, got "three"');
     expect(errorOf(['-b', '-1'])).toBe('paging: -b (--clockbits): expected an integer 0-2147483647, got "-1"');
-    expect(errorOf(['-n', '2.5'])).toBe('paging: -n (--numaddrs): expected an integer 1-10000000, got "2.5"');
-    expect(errorOf(['-m', '0'])).toMatch(/^paging: -m \(--maxpage\): expected an integer 1-/);
+    expect(errorOf(['-n', '2.5'])).toBe('paging: -n (--numaddrs): expected an integer 0-10000000, got "2.5"');
+    expect(errorOf(['-n', '0'])).toBe('paging: -n (--numaddrs): expected an integer 1-10000000 when pages are generated (-a -1), got "0"');
+    expect(errorOf(['-m', '-1'])).toBe('paging: -m (--maxpage): expected an integer 0-9007199254740991, got "-1"');
     expect(errorOf(['-s', '4294967296'])).toBe('paging: -s (--seed): expected an integer 0-4294967295, got "4294967296"');
   });
 
@@ -268,9 +300,41 @@ describe('sim paging: bad input gets one clear line', () => {
     expect(errorOf(['-f', missing])).toBe(`paging: -f (--addressfile): cannot read "${missing}": no such file`);
     expect(errorOf(['-f', dir])).toBe(`paging: -f (--addressfile): cannot read "${dir}": it is a directory`);
     const empty = file('empty.txt', '\n\n');
-    expect(errorOf(['-f', empty])).toBe(`paging: -f (--addressfile): ${empty} holds no pages (expected one non-negative integer per line)`);
+    expect(errorOf(['-f', empty])).toBe(`paging: -f (--addressfile): "${empty}" holds no pages (expected one non-negative integer per line)`);
     const bad = file('bad.txt', '1\n2\nthree\n');
-    expect(errorOf(['-f', bad])).toBe(`paging: -f (--addressfile): ${bad} line 3: "three" is not a page number (expected one non-negative integer per line)`);
+    expect(errorOf(['-f', bad])).toBe(`paging: -f (--addressfile): "${bad}" line 3: "three" is not a page number (expected one non-negative integer per line)`);
+    const crlf = file('crlf.txt', '1\r\n\r\n2\r\nx 1\r\n');
+    expect(errorOf(['-f', crlf])).toBe(`paging: -f (--addressfile): "${crlf}" line 4: "x 1" is not a page number (expected one non-negative integer per line)`);
+  });
+
+  it('an endless or huge address file is refused after reading at most 100 MB, not read forever', () => {
+    expect(errorOf(['-f', '/dev/zero', '-c'])).toBe(
+      'paging: -f (--addressfile): "/dev/zero" is larger than 100 MB (expected one page number per line, at most 10000000 pages)',
+    );
+  });
+
+  it('echoes user text JSON-quoted, so control characters cannot break the line', () => {
+    expect(errorOf(['-p', 'LR\nU', '-c'])).toBe('paging: -p (--policy): unknown policy "LR\\nU" (expected one of FIFO, LRU, MRU, OPT, UNOPT, RAND, CLOCK, SECOND_CHANCE)');
+    expect(errorOf(['-a', '1,\u001b[31m2'])).toBe('paging: -a (--addresses): "\\u001b[31m2" is not a page number (expected comma-separated non-negative integers such as 0,1,2, or -1 to generate them)');
+    expect(errorOf(['-f', join(dir, 'a\nb.txt')])).toBe(`paging: -f (--addressfile): cannot read ${JSON.stringify(join(dir, 'a\nb.txt'))}: no such file`);
+    expect(errorOf(['-C', 'x'.repeat(200)])).toBe(`paging: -C (--cachesize): expected an integer 1-10000000, got "${'x'.repeat(80)}"... (200 characters)`);
+  });
+
+  it('refuses, before running, output that would pass 50 MB, saying how to make it smaller', () => {
+    expect(errorOf(['-n', '10000000', '-C', '1000', '--json'])).toBe(
+      'paging: the --json output for 10000000 accesses would be larger than 50 MB; use fewer addresses (-n, -a or -f) or a smaller cache (-C)',
+    );
+    expect(errorOf(['-n', '10000000', '-c', '-C', '3'])).toBe(
+      'paging: the trace for 10000000 accesses would be larger than 50 MB; use fewer addresses (-n, -a or -f), a smaller cache (-C), or -N to print only the final stats',
+    );
+    expect(errorOf(['-n', '2000000'])).toBe(
+      'paging: the questions for 2000000 accesses would be larger than 50 MB; use fewer addresses (-n, -a or -f), or -c -N to print only the final stats',
+    );
+    // The memory list is what grows: 20000 accesses with a 20000-page cache of distinct pages is ~1 GB of JSON.
+    expect(errorOf(['-n', '20000', '-m', '1000000000', '-C', '20000', '--json'])).toMatch(/^paging: the --json output for 20000 accesses would be larger than 50 MB/);
+    // Within the budget it runs; -c -N prints no per-access lines, so any count is fine.
+    expect(JSON.parse(pagingCommand(['-n', '200000', '-C', '1000', '--json']))).toHaveLength(200000);
+    expect(pagingCommand(['-n', '10000000', '-c', '-N', '-C', '3']).split('\n').at(-2)).toMatch(/^FINALSTATS hits \d+ {3}misses \d+ {3}hitrate \d+\.\d\d$/);
   });
 
   it('every message is one line', () => {

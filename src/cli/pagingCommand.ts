@@ -19,11 +19,16 @@
  * checked, and unknown policies are refused even without `-c`. Random streams differ from Python's (sfc32,
  * not Mersenne Twister), so generated addresses, RAND and CLOCK give other answers than OSTEP's for the same
  * seed; explicit address lists with the other policies give OSTEP's output byte for byte.
+ *
+ * Limits: an address file is read up to 100 MB and 10 million pages; output that would pass 50 MB (`--json`,
+ * the trace, or the questions of a long list) is refused before anything runs. `-n` and `-m` may be 0 with
+ * `-a` or `-f` (they only matter when pages are generated); the FINALSTATS hitrate is Python's `%.2f`.
  */
-import { readFileSync } from 'node:fs';
 import { createRandom, uniform } from '../sim/random.ts';
 import { createReplacementPolicy, REPLACEMENT_POLICIES, simulateReplacement, type ReplacementPolicyName } from '../sim/replacementPolicy.ts';
 import { CliError } from './cliError.ts';
+import { InputTooLargeError, MAX_OUTPUT_BYTES, MAX_OUTPUT_TEXT, megabytes, quote, readFailure, readFileText } from './io.ts';
+import { formatFixed } from './pyFormat.ts';
 
 interface FlagSpec {
   short: string;
@@ -59,6 +64,8 @@ const DEFAULTS: Record<string, string> = {
 
 const EXPECTED_FLAGS = '-a -f -n -p -b -C -m -s -N -c -h or --json';
 const MAX_ADDRESSES = 10_000_000;
+/** The most an address file may hold (10 million pages of up to 9 digits, one per line). */
+const MAX_ADDRESS_FILE_BYTES = 100_000_000;
 
 /** Usage text for `paging --help`. */
 export const PAGING_USAGE = `usage: npm run -s sim -- paging [options]   (OSTEP paging-policy.py flags)
@@ -92,7 +99,7 @@ function parsePagingArgs(argv: readonly string[]): PagingOptions {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
       const spec = FLAGS.find((f) => f.long === name);
-      if (!spec) throw new CliError(`paging: unknown flag ${eq > 0 ? arg.slice(0, eq) : arg} (expected ${EXPECTED_FLAGS}; see --help)`);
+      if (!spec) throw new CliError(`paging: unknown flag ${quote(eq > 0 ? arg.slice(0, eq) : arg)} (expected ${EXPECTED_FLAGS}; see --help)`);
       if (!spec.takesValue) {
         if (eq > 0) throw new CliError(`paging: --${name} takes no value`);
         switches.add(spec.long);
@@ -104,7 +111,7 @@ function parsePagingArgs(argv: readonly string[]): PagingOptions {
     } else if (arg.startsWith('-') && arg.length > 1) {
       for (let j = 1; j < arg.length; j++) {
         const spec = FLAGS.find((f) => f.short !== '' && f.short === arg[j]);
-        if (!spec) throw new CliError(`paging: unknown flag -${arg[j]} in ${arg} (expected ${EXPECTED_FLAGS}; see --help)`);
+        if (!spec) throw new CliError(`paging: unknown flag ${quote(`-${arg[j]}`)}${arg.length > 2 ? ` in ${quote(arg)}` : ''} (expected ${EXPECTED_FLAGS}; see --help)`);
         if (!spec.takesValue) {
           switches.add(spec.long);
           continue;
@@ -115,7 +122,7 @@ function parsePagingArgs(argv: readonly string[]): PagingOptions {
         break;
       }
     } else {
-      throw new CliError(`paging: unexpected argument "${arg}" (pages go after -a, comma-separated, e.g. -a 0,1,2)`);
+      throw new CliError(`paging: unexpected argument ${quote(arg)} (pages go after -a, comma-separated, e.g. -a 0,1,2)`);
     }
   }
   return {
@@ -131,7 +138,7 @@ function integerFlag(raw: Record<string, string>, long: string, short: string, m
   const text = raw[long].trim();
   const value = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!(value >= min && value <= max)) {
-    throw new CliError(`paging: -${short} (--${long}): expected an integer ${min}-${max}, got "${raw[long]}"`);
+    throw new CliError(`paging: -${short} (--${long}): expected an integer ${min}-${max}, got ${quote(raw[long])}`);
   }
   return value;
 }
@@ -149,7 +156,7 @@ function parseAddressList(text: string): number[] {
   for (const part of text.split(',')) {
     const page = pageNumber(part);
     if (page === undefined) {
-      throw new CliError(`paging: -a (--addresses): "${part}" is not a page number (expected comma-separated non-negative integers such as 0,1,2, or -1 to generate them)`);
+      throw new CliError(`paging: -a (--addresses): ${quote(part)} is not a page number (expected comma-separated non-negative integers such as 0,1,2, or -1 to generate them)`);
     }
     pages.push(page);
   }
@@ -157,28 +164,75 @@ function parseAddressList(text: string): number[] {
   return pages;
 }
 
+/**
+ * Reads `-f`: one page per line, blank lines skipped. Any readable file works (a pipe such as `<(seq 0 9)`
+ * too), but at most {@link MAX_ADDRESS_FILE_BYTES} are read, so `/dev/zero` is refused instead of hanging.
+ */
 function readAddressFile(path: string): number[] {
+  const name = quote(path);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileText(path, MAX_ADDRESS_FILE_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new CliError(`paging: -f (--addressfile): cannot read "${path}": ${why}`);
+    if (e instanceof InputTooLargeError) {
+      throw new CliError(`paging: -f (--addressfile): ${name} is larger than ${megabytes(MAX_ADDRESS_FILE_BYTES)} (expected one page number per line, at most ${MAX_ADDRESSES} pages)`);
+    }
+    throw new CliError(`paging: -f (--addressfile): cannot read ${name}: ${readFailure(e)}`);
   }
   const pages: number[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() === '') continue;
-    const page = pageNumber(lines[i]);
+  // Line by line without split(), so a huge file never becomes millions of strings at once.
+  for (let start = 0, lineNo = 1; start < text.length; lineNo++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end > start && text[end - 1] === '\r' ? end - 1 : end);
+    start = end + 1;
+    if (line.trim() === '') continue;
+    const page = pageNumber(line);
     if (page === undefined) {
-      throw new CliError(`paging: -f (--addressfile): ${path} line ${i + 1}: "${lines[i]}" is not a page number (expected one non-negative integer per line)`);
+      throw new CliError(`paging: -f (--addressfile): ${name} line ${lineNo}: ${quote(line)} is not a page number (expected one non-negative integer per line)`);
     }
+    if (pages.length === MAX_ADDRESSES) throw new CliError(`paging: -f (--addressfile): ${name}: at most ${MAX_ADDRESSES} pages, got more`);
     pages.push(page);
   }
-  if (pages.length === 0) throw new CliError(`paging: -f (--addressfile): ${path} holds no pages (expected one non-negative integer per line)`);
-  if (pages.length > MAX_ADDRESSES) throw new CliError(`paging: -f (--addressfile): at most ${MAX_ADDRESSES} pages, got ${pages.length}`);
+  if (pages.length === 0) throw new CliError(`paging: -f (--addressfile): ${name} holds no pages (expected one non-negative integer per line)`);
   return pages;
+}
+
+/** What `paging` prints per access: a JSON entry, a trace line, a question line, or nothing (`-c -N`). */
+type OutputMode = 'json' | 'trace' | 'questions' | 'stats';
+
+/**
+ * Refuses, before anything runs, a run whose output would pass {@link MAX_OUTPUT_BYTES}. The estimate is a
+ * slight over-count of the real output: per access a fixed part, the page's digits, and (for `--json` and
+ * the trace) the memory list, which holds min(cache size, distinct pages so far) pages, each no longer than
+ * the longest page so far. The scan stops as soon as the budget is passed.
+ */
+function checkOutputSize(pages: readonly number[], cachesize: number, mode: OutputMode): void {
+  if (mode === 'stats') return;
+  const digits = (n: number) => (n < 10 ? 1 : Math.floor(Math.log10(n)) + 1);
+  const countDigits = digits(pages.length);
+  const fixed = mode === 'json' ? 50 : mode === 'trace' ? 80 + 2 * countDigits : 40;
+  const seen = new Set<number>();
+  let longest = 1;
+  let bytes = 2_000; // the ARG header, the question text and the final stats
+  for (const page of pages) {
+    const d = digits(page);
+    if (d > longest) longest = d;
+    if (mode === 'questions') {
+      bytes += fixed + d;
+    } else {
+      if (seen.size < cachesize) seen.add(page);
+      bytes += fixed + d + longest + seen.size * (longest + 2);
+    }
+    if (bytes > MAX_OUTPUT_BYTES) throw new CliError(outputTooLarge(pages.length, mode));
+  }
+}
+
+function outputTooLarge(accesses: number, mode: OutputMode): string {
+  const what = mode === 'json' ? 'the --json output' : mode === 'trace' ? 'the trace' : 'the questions';
+  const fewer = 'use fewer addresses (-n, -a or -f)';
+  const how = mode === 'json' ? `${fewer} or a smaller cache (-C)` : mode === 'trace' ? `${fewer}, a smaller cache (-C), or -N to print only the final stats` : `${fewer}, or -c -N to print only the final stats`;
+  return `paging: ${what} for ${accesses} accesses would be larger than ${MAX_OUTPUT_TEXT}; ${how}`;
 }
 
 function isPolicy(name: string): name is ReplacementPolicyName {
@@ -202,11 +256,13 @@ export function pagingCommand(argv: readonly string[]): string {
   const { raw } = opts;
 
   const policy = raw.policy;
-  if (!isPolicy(policy)) throw new CliError(`paging: -p (--policy): unknown policy "${policy}" (expected one of ${REPLACEMENT_POLICIES.join(', ')})`);
-  const numaddrs = integerFlag(raw, 'numaddrs', 'n', 1, MAX_ADDRESSES);
+  if (!isPolicy(policy)) throw new CliError(`paging: -p (--policy): unknown policy ${quote(policy)} (expected one of ${REPLACEMENT_POLICIES.join(', ')})`);
+  // -n and -m only matter when pages are generated, so 0 is fine with -a or -f (as in OSTEP); -m 0 generates
+  // page 0 every time, as OSTEP's int(0 * random()) does.
+  const numaddrs = integerFlag(raw, 'numaddrs', 'n', 0, MAX_ADDRESSES);
   const clockbits = integerFlag(raw, 'clockbits', 'b', 0, 2 ** 31 - 1);
   const cachesize = integerFlag(raw, 'cachesize', 'C', 1, MAX_ADDRESSES);
-  const maxpage = integerFlag(raw, 'maxpage', 'm', 1, Number.MAX_SAFE_INTEGER);
+  const maxpage = integerFlag(raw, 'maxpage', 'm', 0, Number.MAX_SAFE_INTEGER);
   const seed = integerFlag(raw, 'seed', 's', 0, 2 ** 32 - 1);
 
   const rng = createRandom(seed);
@@ -214,12 +270,16 @@ export function pagingCommand(argv: readonly string[]): string {
   if (raw.addressfile !== '') {
     pages = readAddressFile(raw.addressfile);
   } else if (raw.addresses.trim() === '-1') {
+    if (numaddrs === 0) {
+      throw new CliError(`paging: -n (--numaddrs): expected an integer 1-${MAX_ADDRESSES} when pages are generated (-a -1), got ${quote(raw.numaddrs)}`);
+    }
     pages = new Array<number>(numaddrs);
     for (let i = 0; i < numaddrs; i++) pages[i] = Math.floor(maxpage * uniform(rng));
   } else {
     pages = parseAddressList(raw.addresses);
   }
 
+  checkOutputSize(pages, cachesize, opts.json ? 'json' : !opts.compute ? 'questions' : opts.notrace ? 'stats' : 'trace');
   if (opts.json) {
     return JSON.stringify(simulateReplacement(policy, pages, cachesize, { clockBits: clockbits, rng }));
   }
@@ -263,6 +323,6 @@ export function pagingCommand(argv: readonly string[]): string {
       out.push(`Access: ${page}  ${hit ? 'HIT ' : 'MISS'} ${left} -> ${memory} <- ${right} Replaced:${victim === null ? '-' : victim} [Hits:${hits} Misses:${misses}]`);
     }
   }
-  out.push('', `FINALSTATS hits ${hits}   misses ${misses}   hitrate ${((100 * hits) / (hits + misses)).toFixed(2)}`, '');
+  out.push('', `FINALSTATS hits ${hits}   misses ${misses}   hitrate ${formatFixed((100 * hits) / (hits + misses), 2)}`, '');
   return out.join('\n');
 }

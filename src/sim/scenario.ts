@@ -366,6 +366,9 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
-  const s = JSON.stringify(value);
+  // JSON reads a number too big for a double (1e999, a seed a million digits long) as Infinity, which
+  // JSON.stringify would show as "null".
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'not a number (NaN)' : 'a number too large to use';
+  const s = JSON.stringify(typeof value === 'string' && value.length > 40 ? value.slice(0, 40) : value) ?? String(value);
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
