@@ -296,8 +296,10 @@ export class ResourceManager {
 
   /**
    * Returns a handle. Returns false (and logs nothing) when it is unknown or already released. Otherwise
-   * closes its descriptors in the table (a descriptor the table's stale sweep already closed gives
-   * `fd.ebadf` there), logs `resource.released` and returns true.
+   * closes its descriptors in the table by number, as `close(2)` does: a descriptor the table's stale sweep
+   * already closed gives `fd.ebadf`, unless its number was handed out again meanwhile, in which case the
+   * close lands on the new owner's descriptor (the classic double-close hazard, kept on purpose). Then it
+   * logs `resource.released` and returns true.
    */
   release(handle: Handle): boolean {
     const rec = this.live.get(handle.handleId);
