@@ -299,6 +299,19 @@ describe('ConnectionPool', () => {
     expect(pool.gauges().byClass.small).toMatchObject({ min: 1, max: 2 });
   });
 
+  it('a limit changed mid-wait or mid-bussing does not rewrite what the timers already used', () => {
+    const { pool, ctx, at } = setUp({ small: { min: 1, max: 1 }, medium: { min: 0, max: 0 } });
+    pool.acquire(1, 2);
+    pool.acquire(2, 2); // waits with the 1 000 ms timeout in force
+    expect(pool.setLimits({ acquireTimeoutMs: 5_000 })).toBeNull();
+    at(1_100);
+    expect(ctx.log.ofType('acquire.timedOut')).toEqual([{ atMs: 1_000, type: 'acquire.timedOut', partyId: 2, waitedMs: 1_000, timeoutMs: 1_000 }]);
+    pool.release(1); // bussing for 50 ms
+    expect(pool.setLimits({ resetMs: 999 })).toBeNull();
+    at(1_200);
+    expect(ctx.log.ofType('table.reset')).toEqual([{ atMs: 1_150, type: 'table.reset', tableId: 1, resetMs: 50 }]);
+  });
+
   it('connectionPool.setLimits() refuses min above max and changes nothing', () => {
     const { pool } = setUp();
     expect(pool.setLimits({ small: { min: 5, max: 2 } })).toMatch(/small: min 5 is above max 2/);

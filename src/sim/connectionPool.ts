@@ -48,6 +48,8 @@ export interface TableRecord {
   idleSinceMs: number;
   partyId: number | null;
   acquiredAtMs: number;
+  /** When it was last released (bussing started then). */
+  releasedAtMs: number;
   /** Retires when next free: its lifetime ended, or its class is over max. */
   isEvicted: boolean;
   isLeakSuspected: boolean;
@@ -235,6 +237,7 @@ export class ConnectionPool {
     t.partyId = null;
     this.inUseCount--;
     this.classes[CLASS_INDEX[t.sizeClass]].inUse--;
+    t.releasedAtMs = now;
     this.ctx.scheduler.after(this.config.resetMs, 'tables.resetDone', tableId);
   }
 
@@ -350,6 +353,7 @@ export class ConnectionPool {
       idleSinceMs: now,
       partyId: null,
       acquiredAtMs: 0,
+      releasedAtMs: 0,
       isEvicted: false,
       isLeakSuspected: false,
     });
@@ -384,7 +388,7 @@ export class ConnectionPool {
   private finishReset(tableId: number): void {
     const t = this.table(tableId);
     const now = this.ctx.scheduler.nowMs;
-    this.ctx.log.append({ atMs: now, type: 'table.reset', tableId, resetMs: this.config.resetMs });
+    this.ctx.log.append({ atMs: now, type: 'table.reset', tableId, resetMs: now - t.releasedAtMs });
     const cls = this.classes[CLASS_INDEX[t.sizeClass]];
     if (t.isEvicted) {
       this.retire(tableId, 'maxLifetime');
@@ -484,7 +488,9 @@ export class ConnectionPool {
     const now = this.ctx.scheduler.nowMs;
     this.removeWaiter(w);
     this.counters.timedOut++;
-    this.ctx.log.append({ atMs: now, type: 'acquire.timedOut', partyId, waitedMs: now - w.queuedAtMs, timeoutMs: this.config.acquireTimeoutMs });
+    // The timer was set with the timeout in force when the party joined the line, so the wait is that timeout.
+    const waitedMs = now - w.queuedAtMs;
+    this.ctx.log.append({ atMs: now, type: 'acquire.timedOut', partyId, waitedMs, timeoutMs: waitedMs });
     this.hooks.onTimedOut(partyId);
   }
 
