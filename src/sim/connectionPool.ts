@@ -463,18 +463,26 @@ export class ConnectionPool {
   private firstWaiterFor(classIndex: number): Waiter | null {
     let best: Waiter | null = null;
     for (const g of GROUPS_FOR_CLASS[classIndex]) {
-      const line = this.lines[g];
-      let head = this.lineHeads[g];
-      while (head < line.length && !line[head].isWaiting) head++;
-      this.lineHeads[g] = head;
-      if (head === line.length && head > 0) {
-        line.length = 0;
-        this.lineHeads[g] = 0;
-      }
-      const w = line[this.lineHeads[g]];
+      const w = this.headOf(g);
       if (w && (!best || isEarlier(w, best))) best = w;
     }
     return best;
+  }
+
+  /**
+   * The first party still waiting in a group's line, or undefined. Moves the line's head past parties that
+   * were seated or left (lazy removal), and empties the line once nobody in it waits.
+   */
+  private headOf(group: number): Waiter | undefined {
+    const line = this.lines[group];
+    let head = this.lineHeads[group];
+    while (head < line.length && !line[head].isWaiting) head++;
+    if (head === line.length) {
+      line.length = 0;
+      head = 0;
+    }
+    this.lineHeads[group] = head;
+    return line[head];
   }
 
   private removeWaiter(w: Waiter): void {
@@ -557,14 +565,8 @@ export class ConnectionPool {
   private replaceIfNeeded(sizeClass: SizeClass): void {
     const i = CLASS_INDEX[sizeClass];
     const cls = this.classes[i];
-    const hasWaiters = GROUPS_FOR_CLASS[i].some((g) => this.lineHasWaiter(g));
+    const hasWaiters = GROUPS_FOR_CLASS[i].some((g) => this.headOf(g) !== undefined);
     if (cls.total < cls.max && (cls.total < cls.min || hasWaiters)) this.startCreating(sizeClass, 'replacement');
-  }
-
-  private lineHasWaiter(group: number): boolean {
-    const line = this.lines[group];
-    for (let i = this.lineHeads[group]; i < line.length; i++) if (line[i].isWaiting) return true;
-    return false;
   }
 
   private topUpToMinimum(): void {
