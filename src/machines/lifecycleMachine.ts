@@ -13,6 +13,10 @@
  * costs microseconds where a compiled lookup costs nanoseconds (see docs/architecture.md, "Lifecycles and
  * statecharts", and `npm run bench`). A view creates a machine snapshot or actor for the few units a learner
  * looks at, and steps it at human speed.
+ *
+ * These unit machines have no guards: a unit's step is chosen by its pool's rules in the core. The named
+ * guards that refuse a step the chart does not have, and the limit changes, live one level up, in the
+ * pool-level machines of `poolMachine.ts`, which own the units of a kind as plain data.
  */
 import { assign, setup } from 'xstate';
 import type { Lifecycle } from '../sim/lifecycles.ts';

@@ -12,6 +12,8 @@
  * @example
  * const refusal = applyCommand(sim, { kind: 'tables', changes: { small: { min: 4, max: 16 } } });
  * // null, and the log holds `limit.changed` for tables.small.max
+ * applyCommand(sim, { kind: 'shelf', changes: { maxEntries: 4 } });
+ * // null; limit.changed for shelf.maxEntries, then cache.evicted (reason 'evict') for each dish over 4
  * applyCommand(sim, { kind: 'ingredients', softLimit: 10, hardLimit: 1_000_000 });
  * // 'ingredients: EPERM: ...' (raising the hard limit needs privilege)
  */
@@ -30,6 +32,8 @@ export type LimitCommand =
   | { kind: 'ingredients'; softLimit: number; hardLimit: number }
   /** Kitchen stations (memory): the limit, GC threshold and stale sweep (pools and heap are fixed). */
   | { kind: 'stations'; changes: Partial<StationsLimits> }
+  /** Warming shelf (cache): its entry and byte limits (the policy and the largest dish are fixed). */
+  | { kind: 'shelf'; changes: { maxEntries?: number; maxBytes?: number } }
   /** The manager's global limit of one resource kind. */
   | { kind: 'manager'; resource: ResourceKind; limit: number };
 
@@ -37,10 +41,11 @@ export type LimitCommand =
 export type LimitCommandKind = LimitCommand['kind'];
 
 /** Command kinds, in menu order. */
-export const LIMIT_COMMAND_KINDS: readonly LimitCommandKind[] = ['tables', 'staff', 'ingredients', 'stations', 'manager'];
+export const LIMIT_COMMAND_KINDS: readonly LimitCommandKind[] = ['tables', 'staff', 'ingredients', 'stations', 'shelf', 'manager'];
 
 const TABLE_CLASSES: readonly string[] = ['small', 'medium', 'large'];
 const STATIONS_LIMIT_FIELDS: readonly string[] = ['memoryLimitBytes', 'gcThresholdBytes', 'staleAfterMs', 'staleSweepEveryMs'];
+const SHELF_LIMIT_FIELDS: readonly string[] = ['maxEntries', 'maxBytes'];
 const RESOURCES: readonly string[] = ['connection', 'memory', 'fd', 'thread'];
 
 /** What each `setrlimit` error means here. */
@@ -67,7 +72,7 @@ export function commandProblem(sim: Simulation, command: LimitCommand): string |
           return `tables.${key}: expected { min, max }`;
         }
       }
-      return schemaProblem(s, { tables: { ...s.tables, ...command.changes } });
+      return schemaProblem(s, { tables: { ...sim.tables.limits(), ...command.changes } });
     case 'staff':
       if (!sim.staff || !s.staff) return missing('staff', 'thread pool');
       if (!isRecord(command.changes)) return 'staff: expected an object of changes';
@@ -82,13 +87,22 @@ export function commandProblem(sim: Simulation, command: LimitCommand): string |
       if (!isRecord(command.changes)) return 'stations: expected an object of changes';
       const unknown = Object.keys(command.changes).find((k) => !STATIONS_LIMIT_FIELDS.includes(k));
       if (unknown !== undefined) return `stations.${unknown}: fixed at the start (changeable: ${STATIONS_LIMIT_FIELDS.join(', ')})`;
-      return schemaProblem(s, { stations: { ...s.stations, ...command.changes } });
+      return schemaProblem(s, { stations: { ...s.stations, ...sim.stations.limits(), ...command.changes } });
+    }
+    case 'shelf': {
+      if (!sim.shelf || !s.shelf) return missing('shelf', 'cache');
+      if (!isRecord(command.changes)) return 'shelf: expected an object of changes';
+      const unknown = Object.keys(command.changes).find((k) => !SHELF_LIMIT_FIELDS.includes(k));
+      if (unknown !== undefined) return `shelf.${unknown}: fixed at the start (changeable: ${SHELF_LIMIT_FIELDS.join(', ')})`;
+      if (s.shelf.policy === 'UNBOUNDED') return 'shelf: the UNBOUNDED shelf has no limit to change (it never evicts)';
+      const changes = Object.fromEntries(Object.entries(command.changes).filter(([, v]) => v !== undefined));
+      return schemaProblem(s, { shelf: { ...s.shelf, ...sim.shelf.limits(), ...changes } });
     }
     case 'manager':
       if (!sim.manager || !s.manager) return missing('manager', 'resource manager');
       if (!RESOURCES.includes(command.resource)) return `manager.resource: expected one of ${RESOURCES.join(', ')}`;
       if (typeof command.limit !== 'number') return 'manager.limit: expected a number';
-      return schemaProblem(s, { manager: { ...s.manager, limits: { ...s.manager.limits, [command.resource]: command.limit } } });
+      return schemaProblem(s, { manager: { ...s.manager, limits: { ...sim.manager.limitsInForce(), [command.resource]: command.limit } } });
     default:
       return `unknown command kind "${(command as { kind?: unknown }).kind}" (expected one of ${LIMIT_COMMAND_KINDS.join(', ')})`;
   }
@@ -112,6 +126,8 @@ export function applyCommand(sim: Simulation, command: LimitCommand): string | n
     }
     case 'stations':
       return prefixed('stations', sim.stations?.setLimits(command.changes));
+    case 'shelf':
+      return prefixed('shelf', sim.shelf?.setLimits(command.changes));
     case 'manager':
       sim.manager?.setLimit(command.resource, command.limit);
       return null;

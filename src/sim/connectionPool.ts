@@ -279,6 +279,12 @@ export class ConnectionPool {
     return null;
   }
 
+  /** The limits in force now (a copy: scenario values as changed by `setLimits`). */
+  limits(): TablesConfig {
+    const c = this.config;
+    return { ...c, small: { ...c.small }, medium: { ...c.medium }, large: { ...c.large } };
+  }
+
   /** Every table ever made, as plain data (retired ones included). */
   allTables(): readonly TableRecord[] {
     return this.tables;

@@ -400,6 +400,11 @@ export class FdTable {
     return this.openTotal;
   }
 
+  /** The limits in force now (`getrlimit(RLIMIT_NOFILE)`), as a copy. */
+  limits(): { softLimit: number; hardLimit: number } {
+    return { softLimit: this.softLimit, hardLimit: this.hardLimit };
+  }
+
   /** True when `fd` is open. */
   isOpen(fd: number): boolean {
     return this.recordOf(fd) !== undefined;

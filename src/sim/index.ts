@@ -1,7 +1,8 @@
 /**
  * The public surface of the simulation core. Everything else in `src/sim` is internal.
  */
-export { createSimulation, Simulation, type Gauges, type SimMetrics } from './simulation.ts';
+export { createSimulation, Simulation, type Gauges, type SimMetrics, type SimUnits } from './simulation.ts';
+export type { LimitsInForce } from './limitsInForce.ts';
 export { builtInScenarios, builtInScenarioIds } from './builtInScenarios.ts';
 export {
   parseScenario,

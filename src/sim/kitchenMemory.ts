@@ -518,6 +518,17 @@ export class KitchenMemory {
     return this.usedTotal;
   }
 
+  /** The limits in force now (the fields `setLimits` may change), as a copy. */
+  limits(): StationsLimits {
+    const c = this.config;
+    return { memoryLimitBytes: c.memoryLimitBytes, gcThresholdBytes: c.gcThresholdBytes, staleAfterMs: c.staleAfterMs, staleSweepEveryMs: c.staleSweepEveryMs };
+  }
+
+  /** Bytes of heap (fixed at construction); the heap spans `[HEAP_BASE_ADDR, HEAP_BASE_ADDR + heapSize)`. */
+  get heapSize(): number {
+    return this.config.heap.heapSize;
+  }
+
   /** The heap's free list in list order (copies), for drawing the banquet area. */
   heapFreeList(): FreeChunk[] {
     return this.heap.freeList().map((c) => ({ addr: c.addr, size: c.size }));

@@ -345,6 +345,11 @@ export class ResourceManager {
     return this.live.has(handle.handleId);
   }
 
+  /** The limit of every kind in force now (a copy). */
+  limitsInForce(): Record<ResourceKind, number> {
+    return { ...this.limits };
+  }
+
   /**
    * Changes the limit of one kind mid-run (logs `limit.changed`). Lowering it below what is in use takes
    * nothing back: the handles stay valid and new allocations of the kind are refused until usage drops.

@@ -109,6 +109,15 @@ export interface ReplacementCache<K extends PageKey = PageKey> {
   memory(): K[];
 }
 
+/**
+ * A cache whose size can change while it runs (the warming shelf's FIFO, MRU and sweeping-hand CLOCK).
+ * `resize` sets the new size; when fewer pages fit than are resident, it evicts by the policy's own rule,
+ * one page at a time, until they fit, and returns the victims in eviction order. Growing evicts nothing.
+ */
+export interface ResizableReplacementCache<K extends PageKey = PageKey> extends ReplacementCache<K> {
+  resize(cacheSize: number): K[];
+}
+
 function checkCacheSize(cacheSize: number): void {
   if (!Number.isInteger(cacheSize) || cacheSize < 1) throw new RangeError(`cacheSize must be an integer >= 1, got ${cacheSize}`);
 }
@@ -122,9 +131,28 @@ function requireRng(policy: string, rng: Random | undefined): Random {
 abstract class OrderedSetPolicy<K extends PageKey> implements ReplacementCache<K> {
   abstract readonly policy: ReplacementPolicyName;
   protected readonly resident = new Set<K>();
+  #cacheSize: number;
 
-  constructor(readonly cacheSize: number) {
+  constructor(cacheSize: number) {
     checkCacheSize(cacheSize);
+    this.#cacheSize = cacheSize;
+  }
+
+  get cacheSize(): number {
+    return this.#cacheSize;
+  }
+
+  /** Sets a new size (for the resizable policies); `victim()` picks each page to evict when shrinking. */
+  protected resizeBy(cacheSize: number, victim: () => K): K[] {
+    checkCacheSize(cacheSize);
+    this.#cacheSize = cacheSize;
+    const victims: K[] = [];
+    while (this.resident.size > cacheSize) {
+      const v = victim();
+      this.resident.delete(v);
+      victims.push(v);
+    }
+    return victims;
   }
 
   get size(): number {
@@ -148,8 +176,13 @@ abstract class OrderedSetPolicy<K extends PageKey> implements ReplacementCache<K
 }
 
 /** FIFO: evicts the page brought in first; hits change nothing. */
-export class FifoPolicy<K extends PageKey = PageKey> extends OrderedSetPolicy<K> {
+export class FifoPolicy<K extends PageKey = PageKey> extends OrderedSetPolicy<K> implements ResizableReplacementCache<K> {
   readonly policy = 'FIFO';
+
+  /** Shrinking evicts the first pages in, oldest first. */
+  resize(cacheSize: number): K[] {
+    return this.resizeBy(cacheSize, () => this.first());
+  }
 
   access(page: K): ReplacementStep<K> {
     if (this.resident.has(page)) return { hit: true, victim: null };
@@ -186,9 +219,16 @@ export class LruPolicy<K extends PageKey = PageKey> extends OrderedSetPolicy<K> 
  * MRU: a hit moves the page to the end; evicts the last page, the most recently used one. Every access
  * leaves its page at the end, so the last page is always the previous access's page.
  */
-export class MruPolicy<K extends PageKey = PageKey> extends OrderedSetPolicy<K> {
+export class MruPolicy<K extends PageKey = PageKey> extends OrderedSetPolicy<K> implements ResizableReplacementCache<K> {
   readonly policy = 'MRU';
   private last: K | null = null;
+
+  /** Shrinking evicts the last page (the most recently used), then the one before it, and so on. */
+  resize(cacheSize: number): K[] {
+    const victims = this.resizeBy(cacheSize, () => [...this.resident][this.resident.size - 1]);
+    this.last = victims.length === 0 ? this.last : this.resident.size === 0 ? null : [...this.resident][this.resident.size - 1];
+    return victims;
+  }
 
   access(page: K): ReplacementStep<K> {
     if (this.resident.delete(page)) {
@@ -489,15 +529,51 @@ export class OstepClockPolicy<K extends PageKey = PageKey> extends IndexedPolicy
  * The textbook CLOCK (second chance): frames in a circle, a reference bit per frame, a sweeping hand (see the
  * module comment). New pages start with their bit set; `memory()` is in frame order.
  */
-export class SecondChancePolicy<K extends PageKey = PageKey> implements ReplacementCache<K> {
+export class SecondChancePolicy<K extends PageKey = PageKey> implements ResizableReplacementCache<K> {
   readonly policy = 'SECOND_CHANCE';
   private readonly frames: K[] = [];
   private readonly bits: number[] = [];
   private readonly frameOf = new Map<K, number>();
   private handAt = 0;
+  #cacheSize: number;
 
-  constructor(readonly cacheSize: number) {
+  constructor(cacheSize: number) {
     checkCacheSize(cacheSize);
+    this.#cacheSize = cacheSize;
+  }
+
+  get cacheSize(): number {
+    return this.#cacheSize;
+  }
+
+  /**
+   * Sets a new number of frames. Shrinking below the resident pages sweeps the hand as a miss does: a set
+   * bit is cleared and the hand advances; a clear bit makes that page the victim. Its frame is removed (the
+   * frames after it move down one, keeping their order and bits), so the hand then points at the page
+   * after the victim. Growing adds empty frames after the last one, which later misses fill in order.
+   */
+  resize(cacheSize: number): K[] {
+    checkCacheSize(cacheSize);
+    this.#cacheSize = cacheSize;
+    const victims: K[] = [];
+    let h = this.handAt;
+    while (this.frames.length > cacheSize) {
+      if (this.bits[h] === 1) {
+        this.bits[h] = 0;
+        h = h + 1 === this.frames.length ? 0 : h + 1;
+        continue;
+      }
+      victims.push(this.frames[h]);
+      this.frameOf.delete(this.frames[h]);
+      this.frames.splice(h, 1);
+      this.bits.splice(h, 1);
+      if (h === this.frames.length) h = 0;
+    }
+    if (victims.length > 0) {
+      this.frames.forEach((page, f) => this.frameOf.set(page, f));
+      this.handAt = h;
+    }
+    return victims;
   }
 
   get size(): number {

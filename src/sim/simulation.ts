@@ -17,13 +17,15 @@ import { ConnectionPool, type ConnectionPoolGauges, type ConnectionPoolMetrics, 
 import type { SimContext } from './context.ts';
 import { EventLog } from './events.ts';
 import { FdTable, type FdGauges, type FdMetrics, type OpenFd } from './fdTable.ts';
-import { KitchenMemory, type KitchenMemoryGauges, type KitchenMemoryMetrics, type MemoryBlock } from './kitchenMemory.ts';
+import type { FreeChunk } from './freeListAllocator.ts';
+import { HEAP_BASE_ADDR, KitchenMemory, type KitchenMemoryGauges, type KitchenMemoryMetrics, type MemoryBlock } from './kitchenMemory.ts';
+import type { LimitsInForce } from './limitsInForce.ts';
 import { ResourceManager, type ManagerMetrics } from './manager.ts';
 import { createRandom } from './random.ts';
 import { RequestFlow, type RequestFlowMetrics, type RequestFlowModels } from './requestFlow.ts';
 import type { Scenario } from './scenario.ts';
 import { Scheduler } from './scheduler.ts';
-import { ThreadPool, type ThreadPoolGauges, type ThreadPoolMetrics, type WorkerView } from './threadPool.ts';
+import { ThreadPool, type ThreadPoolGauges, type ThreadPoolMetrics, type Ticket, type WorkerView } from './threadPool.ts';
 import { WarmingShelf, type WarmingShelfGauges, type WarmingShelfMetrics } from './warmingShelf.ts';
 import { createDrawTables, drawParty, nextArrivalMs, type DrawTables } from './workload.ts';
 
@@ -69,6 +71,14 @@ export interface SimUnits {
   blocks: MemoryBlock[];
   /** Dishes on the warming shelf, in the policy's order. */
   shelfDishes: { key: string; bytes: number }[];
+  /** Tickets waiting on the rail (the thread pool's queue), next to start first. */
+  ticketRail: Ticket[];
+  /** The heap's free chunks (the banquet area's free spans) in free-list order; addresses are absolute. */
+  heapFreeList: FreeChunk[];
+  /** Bytes of heap (0 without stations). */
+  heapSize: number;
+  /** Address of the heap's first byte, so the heap is `[heapBaseAddr, heapBaseAddr + heapSize)` (0 without stations). */
+  heapBaseAddr: number;
 }
 
 /** Seed offset of the workload stream, so that it differs from the model stream. */
@@ -217,7 +227,26 @@ export class Simulation {
       openFds: this.ingredients ? this.ingredients.openFds().map((f) => ({ ...f })) : [],
       blocks: this.stations ? this.stations.blocks().map((b) => ({ ...b })) : [],
       shelfDishes: this.shelf ? this.shelf.dishes().map((d) => ({ ...d })) : [],
+      ticketRail: this.staff ? this.staff.queuedTasks().map((t) => ({ ...t })) : [],
+      heapFreeList: this.stations ? this.stations.heapFreeList() : [],
+      heapSize: this.stations ? this.stations.heapSize : 0,
+      heapBaseAddr: this.stations ? HEAP_BASE_ADDR : 0,
     };
+  }
+
+  /**
+   * The limits in force now: the scenario's, as changed by every limit command applied so far (copies, safe
+   * to keep). A kind missing from the scenario is missing here too.
+   */
+  limits(): LimitsInForce {
+    const l: LimitsInForce = {};
+    if (this.tables) l.tables = this.tables.limits();
+    if (this.staff) l.staff = this.staff.limits();
+    if (this.ingredients) l.ingredients = this.ingredients.limits();
+    if (this.stations) l.stations = this.stations.limits();
+    if (this.shelf) l.shelf = this.shelf.limits();
+    if (this.manager) l.manager = this.manager.limitsInForce();
+    return l;
   }
 
   /**

@@ -40,12 +40,13 @@ function stateOf(sim: Simulation): string {
   });
 }
 
-/** Limit changes of every kind, some of which the model refuses (min above max, EPERM, EINVAL). */
+/** Limit changes of every kind, some of which are refused (min above max, EPERM, EINVAL, a shelf with no limit). */
 const command: fc.Arbitrary<LimitCommand> = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 24 })).map(([min, max]): LimitCommand => ({ kind: 'tables', changes: { small: { min, max } } })),
   fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 10 })).map(([corePoolSize, maxPoolSize]): LimitCommand => ({ kind: 'staff', changes: { corePoolSize, maxPoolSize } })),
   fc.tuple(fc.integer({ min: 0, max: 64 }), fc.integer({ min: 0, max: 80 })).map(([softLimit, hardLimit]): LimitCommand => ({ kind: 'ingredients', softLimit, hardLimit })),
   fc.integer({ min: 4_096, max: 65_536 }).map((memoryLimitBytes): LimitCommand => ({ kind: 'stations', changes: { memoryLimitBytes } })),
+  fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 16_384 })).map(([maxEntries, maxBytes]): LimitCommand => ({ kind: 'shelf', changes: { maxEntries, maxBytes } })),
   fc
     .tuple(fc.constantFrom('connection', 'memory', 'fd', 'thread') as fc.Arbitrary<'connection' | 'memory' | 'fd' | 'thread'>, fc.integer({ min: 0, max: 80 }))
     .map(([resource, limit]): LimitCommand => ({ kind: 'manager', resource, limit })),

@@ -27,7 +27,7 @@ import type { SimContext } from './context.ts';
 import type { CachePolicy, EvictReason } from './events.ts';
 import type { KitchenMemory } from './kitchenMemory.ts';
 import { LruCache } from './lruCache.ts';
-import { createReplacementPolicy, type ReplacementCache } from './replacementPolicy.ts';
+import { FifoPolicy, MruPolicy, SecondChancePolicy, type ResizableReplacementCache } from './replacementPolicy.ts';
 import type { ShelfConfig } from './scenario.ts';
 
 /** One dish on the shelf. */
@@ -48,6 +48,14 @@ export interface WarmingShelfGauges {
   hitRatio: number;
 }
 
+/** The shelf's limits that can change while it runs (0: no limit of that sort). */
+export interface ShelfLimits {
+  /** Most dishes on the shelf (0 for UNBOUNDED, and for an LRU bounded by bytes only). */
+  maxEntries: number;
+  /** Most bytes of dishes (LRU only; 0 otherwise, or for an LRU bounded by count only). */
+  maxBytes: number;
+}
+
 export interface WarmingShelfMetrics {
   lookups: number;
   hits: number;
@@ -62,10 +70,12 @@ export interface WarmingShelfMetrics {
 
 export class WarmingShelf {
   private readonly entries = new Map<string, ShelfEntry>();
-  private readonly lru: LruCache<string, number> | null = null;
-  private ordered: ReplacementCache<string> | null = null;
+  private lru: LruCache<string, number> | null = null;
+  private ordered: ResizableReplacementCache<string> | null = null;
   private readonly policy: CachePolicy;
-  private readonly entryLimitBytes: number;
+  private entryLimitBytes: number;
+  /** The limits in force (the scenario's, as changed by `setLimits`). */
+  private limitsNow: ShelfLimits;
   /** Every lookup key in order: the reference stream a policy comparison replays. */
   private readonly stream: string[] = [];
   private bytesUsed = 0;
@@ -88,14 +98,13 @@ export class WarmingShelf {
     private readonly memory?: KitchenMemory,
   ) {
     this.policy = config.policy;
+    this.limitsNow = {
+      maxEntries: config.policy === 'UNBOUNDED' ? 0 : config.maxEntries,
+      maxBytes: config.policy === 'LRU' ? config.maxBytes : 0,
+    };
     this.entryLimitBytes = config.policy === 'LRU' ? config.maxEntryBytes || config.maxBytes : 0;
     if (config.policy === 'LRU') {
-      this.lru = new LruCache<string, number>({
-        max: config.maxEntries,
-        maxSize: config.maxBytes,
-        maxEntrySize: config.maxEntryBytes || undefined,
-        onDispose: (key, token, reason) => this.dispose(key, token, reason),
-      });
+      this.lru = this.newLru();
     } else if (config.policy !== 'UNBOUNDED') {
       this.ordered = this.newOrderedPolicy();
     }
@@ -160,6 +169,60 @@ export class WarmingShelf {
     if (this.bytesUsed > this.counters.peakBytes) this.counters.peakBytes = this.bytesUsed;
   }
 
+  /** The limits in force now (a copy). */
+  limits(): ShelfLimits {
+    return { ...this.limitsNow };
+  }
+
+  /**
+   * Changes the shelf's limits while it runs. Returns null, or why the change is refused (nothing changes
+   * then): an UNBOUNDED shelf has no limit to change; a value must be a whole number within the scenario
+   * schema's range; `maxBytes` bounds an LRU shelf only; the result must still bound the shelf (maxEntries
+   * > 0, or for LRU maxBytes > 0) and keep `maxEntryBytes <= maxBytes`.
+   *
+   * Logs `limit.changed` (kind 'shelf') per changed field, then, when the shelf holds more than now fits,
+   * evicts by its own policy until it fits, each eviction logged as a normal one (`cache.evicted`, reason
+   * 'evict'): LRU the least recently used first (count and bytes), FIFO the first in, MRU the most recently
+   * used, CLOCK by sweeping its hand (see `SecondChancePolicy.resize`). A larger limit evicts nothing.
+   *
+   * lru-cache v11 has no setter for `max` or `maxSize`; an application changes them by building a new cache
+   * and copying the entries over, oldest first. That is what happens here: the old cache first evicts its
+   * least recently used entries (its own `pop`, so each leaves exactly as an eviction does) until the rest
+   * fit the new limits together, then the rest are set into a cache with the new limits, oldest first, so
+   * their recency order is kept. (Setting every entry oldest first into the new cache would evict the same
+   * ones: the longest most-recent run that fits.)
+   */
+  setLimits(changes: Partial<ShelfLimits>): string | null {
+    if (this.policy === 'UNBOUNDED') return 'the UNBOUNDED shelf has no limit to change (it never evicts)';
+    const next: ShelfLimits = { ...this.limitsNow };
+    for (const field of ['maxEntries', 'maxBytes'] as const) {
+      const v = changes[field];
+      if (v === undefined) continue;
+      const max = field === 'maxEntries' ? 1_000_000 : 2 ** 40;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) return `${field}: expected a whole number from 0 to ${max}, got ${String(v)}`;
+      next[field] = v;
+    }
+    if (this.policy !== 'LRU' && next.maxBytes !== 0) return `maxBytes: only an LRU shelf is bounded by bytes (this one is ${this.policy})`;
+    if (next.maxEntries === 0 && (this.policy !== 'LRU' || next.maxBytes === 0)) {
+      return this.policy === 'LRU' ? 'maxEntries: expected maxEntries > 0 or maxBytes > 0' : 'maxEntries: expected maxEntries > 0';
+    }
+    if (this.policy === 'LRU' && next.maxBytes !== 0 && this.config.maxEntryBytes > next.maxBytes) {
+      return `maxBytes: expected maxEntryBytes <= maxBytes (maxEntryBytes is ${this.config.maxEntryBytes})`;
+    }
+    const prev = this.limitsNow;
+    const now = this.ctx.scheduler.nowMs;
+    for (const field of ['maxEntries', 'maxBytes'] as const) {
+      if (prev[field] !== next[field]) this.ctx.log.append({ atMs: now, type: 'limit.changed', kind: 'shelf', field, from: prev[field], to: next[field] });
+    }
+    this.limitsNow = next;
+    if (this.lru) {
+      this.shrinkLru(next);
+    } else if (this.ordered) {
+      for (const victim of this.ordered.resize(next.maxEntries)) this.remove(victim, this.entries.get(victim) as ShelfEntry, 'evict');
+    }
+    return null;
+  }
+
   /** Dishes on the shelf with their sizes: most recently used first for LRU, the policy's order otherwise. */
   dishes(): { key: string; bytes: number }[] {
     const keys = this.lru ? this.lruKeysMostRecentFirst() : this.ordered ? this.ordered.memory() : [...this.entries.keys()];
@@ -175,8 +238,8 @@ export class WarmingShelf {
     return {
       entryCount: this.entries.size,
       bytesUsed: this.bytesUsed,
-      maxEntries: this.config.policy === 'UNBOUNDED' ? 0 : this.config.maxEntries,
-      maxBytes: this.config.policy === 'LRU' ? this.config.maxBytes : 0,
+      maxEntries: this.limitsNow.maxEntries,
+      maxBytes: this.limitsNow.maxBytes,
       hitRatio: this.hitRatio(),
     };
   }
@@ -199,9 +262,39 @@ export class WarmingShelf {
     return [...lru.keys()];
   }
 
-  private newOrderedPolicy(): ReplacementCache<string> {
-    const policy = this.config.policy === 'CLOCK' ? 'SECOND_CHANCE' : (this.config.policy as 'FIFO' | 'MRU');
-    return createReplacementPolicy<string>(policy, this.config.maxEntries);
+  private newLru(): LruCache<string, number> {
+    return new LruCache<string, number>({
+      max: this.limitsNow.maxEntries,
+      maxSize: this.limitsNow.maxBytes,
+      maxEntrySize: this.config.maxEntryBytes || undefined,
+      onDispose: (key, token, reason) => this.dispose(key, token, reason),
+    });
+  }
+
+  private newOrderedPolicy(): ResizableReplacementCache<string> {
+    const size = this.limitsNow.maxEntries;
+    if (this.policy === 'CLOCK') return new SecondChancePolicy<string>(size);
+    return this.policy === 'MRU' ? new MruPolicy<string>(size) : new FifoPolicy<string>(size);
+  }
+
+  /** Evicts the LRU's oldest entries until the rest fit `limits`, then moves them into a cache built with them. */
+  private shrinkLru(limits: ShelfLimits): void {
+    const lru = this.lru as LruCache<string, number>;
+    let keep = 0;
+    let bytes = 0;
+    for (const key of lru.keys()) {
+      const size = (this.entries.get(key) as ShelfEntry).bytes;
+      if ((limits.maxEntries !== 0 && keep + 1 > limits.maxEntries) || (limits.maxBytes !== 0 && bytes + size > limits.maxBytes)) break;
+      keep++;
+      bytes += size;
+    }
+    for (let evict = lru.size - keep; evict > 0; evict--) lru.pop();
+    const kept = [...lru.entries()].reverse();
+    this.entryLimitBytes = this.config.maxEntryBytes || limits.maxBytes;
+    const fresh = this.newLru();
+    const isSized = fresh.maxSize > 0 || fresh.maxEntrySize > 0;
+    for (const [key, token] of kept) fresh.set(key, token, isSized ? { size: (this.entries.get(key) as ShelfEntry).bytes } : undefined);
+    this.lru = fresh;
   }
 
   /**
