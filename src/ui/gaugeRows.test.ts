@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInScenarios } from '../sim/builtInScenarios.ts';
 import { scenarioOrThrow } from '../sim/scenario.ts';
 import type { Gauges } from '../sim/index.ts';
-import { describeBar, formatValue, gaugeCards, niceCeiling, powerOfTwoCeiling } from './gaugeRows.ts';
+import { describeBar, formatValue, gaugeCards, niceCeiling, phraseText, powerOfTwoCeiling } from './gaugeRows.ts';
 
 const scenario = scenarioOrThrow({
   name: 'all kinds',
@@ -28,7 +28,7 @@ describe('gaugeCards()', () => {
 
   it('stacks tables in use, idle, bussing and being set against the max, with the waiting line apart', () => {
     const [tables] = gaugeCards(gauges, scenario);
-    expect(tables.bars.map(describeBar)).toEqual([
+    expect(tables.bars.map((b) => describeBar(b))).toEqual([
       'On the floor · connections: 5 seated · in use, 2 free · idle, 1 bussing · resetting, 1 being set · creating; of 20 tables at most · max',
       'Host stand · pending acquires: 3 parties waiting · pending acquires; no limit · parties give up after 10 min',
     ]);
@@ -53,6 +53,16 @@ describe('gaugeCards()', () => {
     );
     const memory = cards[3].bars.find((b) => b.key === 'memory');
     expect(memory && describeBar(memory)).toBe('Kitchen stations · memory: 128 KiB booked · used; of 4 MiB allowed · limit');
+  });
+
+  it('describeBar() and phraseText() write every term the way the page asks (systems words first)', () => {
+    const systemsFirst = (term: { label: string; real: string }) => `${term.real} · ${term.label}`;
+    const [tables, staff] = gaugeCards(gauges, scenario);
+    expect(describeBar(tables.bars[0], systemsFirst)).toBe(
+      'connections · On the floor: 5 in use · seated, 2 idle · free, 1 resetting · bussing, 1 creating · being set; of 20 max · tables at most',
+    );
+    expect(phraseText(staff.bars[0].limit, systemsFirst)).toBe('of 8 maxPoolSize · staff at most');
+    expect(phraseText(staff.bars[0].limit)).toBe('of 8 staff at most · maxPoolSize');
   });
 
   it('writes a count of one in the singular', () => {
@@ -97,7 +107,7 @@ describe('gaugeCards() for kitchen stations and the warming shelf', () => {
   it('draws memory in use against the limit with the GC threshold marked, then each pool and the heap', () => {
     const [card] = gaugeCards({ atMs: 0, stations }, dinner);
     expect(card.heading).toEqual({ label: 'Kitchen stations', real: 'memory' });
-    expect(card.bars.map(describeBar)).toEqual([
+    expect(card.bars.map((b) => describeBar(b))).toEqual([
       'Counter space · memory: 7 KiB at counters and stations · pool blocks, 7.2 KiB in the banquet area · heap blocks; 14.2 KiB of 40 KiB allowed · memory limit; 32 KiB deep-clean line · GC threshold',
       'Prep counters · small pool: 0 taken · allocated blocks, 16 free · free blocks; of 16, 64 B each · block size',
       'Cooking stations · medium pool: 7 taken · allocated blocks, 1 free · free blocks; of 8, 1 KiB each · block size',
@@ -114,7 +124,7 @@ describe('gaugeCards() for kitchen stations and the warming shelf', () => {
   it('draws dishes and bytes against the shelf limits, and the hit ratio on a scale of one', () => {
     const [card] = gaugeCards({ atMs: 0, shelf }, dinner);
     expect(card.heading).toEqual({ label: 'Warming shelf', real: 'cache' });
-    expect(card.bars.map(describeBar)).toEqual([
+    expect(card.bars.map((b) => describeBar(b))).toEqual([
       'Dishes on the shelf · entries: 10 dishes · entries; of 10 dishes at most · max entries',
       'Shelf space · bytes: 7.3 KiB kept warm · bytes used; of 12 KiB at most · max size',
       'Served from the shelf · hit ratio: 50% served warm · hits; of orders so far · lookups',
@@ -126,14 +136,14 @@ describe('gaugeCards() for kitchen stations and the warming shelf', () => {
     const unbounded = scenarioOrThrow(builtInScenarios['unbounded-shelf']);
     const grown = { entryCount: 53, bytesUsed: 40_859, maxEntries: 0, maxBytes: 0, hitRatio: 0.235 };
     const [card] = gaugeCards({ atMs: 0, shelf: grown }, unbounded);
-    expect(card.bars.map((b) => [b.scale, b.limitText])).toEqual([
+    expect(card.bars.map((b) => [b.scale, phraseText(b.limit)])).toEqual([
       [100, 'no limit: every dish stays'],
       [49_152, "no limit of its own; the kitchen's 48 KiB memory limit stops it"],
       [1, 'of orders so far · lookups'],
     ]);
     const alone = scenarioOrThrow({ name: 'shelf alone', shelf: { policy: 'UNBOUNDED', maxEntries: 0, maxBytes: 0 } });
     const bytes = gaugeCards({ atMs: 0, shelf: grown }, alone)[0].bars[1];
-    expect([bytes.scale, bytes.limitText]).toEqual([65_536, 'no size limit']);
+    expect([bytes.scale, phraseText(bytes.limit)]).toEqual([65_536, 'no size limit']);
   });
 
   it('niceCeiling() rounds a count up to 1, 2 or 5 times a power of ten', () => {

@@ -3,7 +3,7 @@
  * with one or more stacked bars and a legend. Pure: no DOM, no runes.
  */
 import type { Gauges, Scenario } from '../sim/index.ts';
-import { barTerms, gaugeTerms as t, kindTerms, labelWithReal, type Term } from './vocabulary.ts';
+import { barTerms, gaugeLimitTerms, gaugeTerms as t, kindTerms, labelWithReal, type Term } from './vocabulary.ts';
 import { formatBytes, formatDuration, formatPercent } from './format.ts';
 
 /** Colour role of a segment (the stylesheet maps each to a CSS variable). */
@@ -31,8 +31,8 @@ export interface Bar {
   readonly caption: Term;
   readonly segments: readonly Segment[];
   readonly scale: number;
-  /** The limit the bar is drawn against, in words: "of 14 tables at most · max". */
-  readonly limitText: string;
+  /** The limit the bar is drawn against, in words with terms: `of 14 ` + tables at most · max (see {@link phraseText}). */
+  readonly limit: Phrase;
   /** Where to draw a marker line (e.g. core pool size), as a value on the same scale. */
   readonly marker?: { value: number; term: Term };
   /** How values are written (bytes for memory, percent for ratios drawn on a scale of 1). */
@@ -47,7 +47,19 @@ export interface GaugeCard {
   readonly bars: readonly Bar[];
 }
 
-const termText = labelWithReal;
+/**
+ * Words with terms among them, e.g. `['of 20 ', tablesMax]`: a view writes each term in the words of its mode
+ * ({@link phraseText}), so a limit reads "of 20 tables at most · max" or "of 20 max · tables at most".
+ */
+export type Phrase = readonly (string | Term)[];
+
+/** How a view writes a term inside a sentence (default: restaurant word first, "tables at most · max"). */
+export type TermText = (term: Term) => string;
+
+/** A phrase as text, each term written with `termText`. */
+export function phraseText(phrase: Phrase, termText: TermText = labelWithReal): string {
+  return phrase.map((part) => (typeof part === 'string' ? part : termText(part))).join('');
+}
 
 /** The term for `count` things: `one` for exactly one, else `many` ("1 party waiting", "3 parties waiting"). */
 function counted(count: number, one: Term, many: Term): Term {
@@ -75,7 +87,7 @@ export function gaugeCards(gauges: Gauges, scenario: Scenario): GaugeCard[] {
             { key: 'creating', term: t.tablesCreating, value: tables.creating, tone: 'setup' },
           ],
           scale: Math.max(tables.max, tables.total, 1),
-          limitText: `of ${tables.max} ${termText(t.tablesMax)}`,
+          limit: [`of ${tables.max} `, t.tablesMax],
           unit: 'count',
         },
         {
@@ -84,7 +96,7 @@ export function gaugeCards(gauges: Gauges, scenario: Scenario): GaugeCard[] {
           segments: [{ key: 'waiting', term: counted(tables.waiting, t.tablesWaitingOne, t.tablesWaiting), value: tables.waiting, tone: 'waiting' }],
           // The waiting line has no limit: draw it on the same scale as the tables, growing if it must.
           scale: Math.max(tables.max, tables.waiting, 1),
-          limitText: giveUpMs > 0 ? `no limit · parties give up after ${formatDuration(giveUpMs)}` : 'no limit',
+          limit: [giveUpMs > 0 ? `no limit · parties give up after ${formatDuration(giveUpMs)}` : 'no limit'],
           unit: 'count',
         },
       ],
@@ -106,7 +118,7 @@ export function gaugeCards(gauges: Gauges, scenario: Scenario): GaugeCard[] {
             { key: 'idle', term: t.staffIdle, value: staff.idle, tone: 'idle' },
           ],
           scale: Math.max(staff.maxPoolSize, staff.workers, 1),
-          limitText: `of ${staff.maxPoolSize} ${termText(t.staffMax)}`,
+          limit: [`of ${staff.maxPoolSize} `, t.staffMax],
           marker: { value: staff.corePoolSize, term: t.staffCore },
           unit: 'count',
         },
@@ -115,12 +127,13 @@ export function gaugeCards(gauges: Gauges, scenario: Scenario): GaugeCard[] {
           caption: barTerms.rail,
           segments: [{ key: 'queued', term: counted(staff.queued, t.staffQueuedOne, t.staffQueued), value: staff.queued, tone: 'waiting' }],
           scale: Math.max(railSize ?? staff.maxPoolSize, staff.queued, 1),
-          limitText:
+          limit: [
             railSize === undefined
               ? 'the rail has no limit'
               : railSize === 0
                 ? 'no rail: tickets go straight to a free cook'
                 : `the rail holds ${railSize}`,
+          ],
           unit: 'count',
         },
       ],
@@ -137,7 +150,7 @@ export function gaugeCards(gauges: Gauges, scenario: Scenario): GaugeCard[] {
           caption: barTerms.pantry,
           segments: [{ key: 'open', term: t.fdOpen, value: ingredients.open, tone: 'used' }],
           scale: Math.max(ingredients.softLimit, ingredients.open, 1),
-          limitText: `of ${ingredients.softLimit} ${termText(t.fdSoftLimit)} (${t.fdHardLimit.real} ${ingredients.hardLimit})`,
+          limit: [`of ${ingredients.softLimit} `, t.fdSoftLimit, ` (${t.fdHardLimit.real} ${ingredients.hardLimit})`],
           unit: 'count',
         },
       ],
@@ -158,7 +171,7 @@ export function gaugeCards(gauges: Gauges, scenario: Scenario): GaugeCard[] {
         caption: kindTerms[kind],
         segments: [{ key: kind, term: t.managerUsed, value: manager[kind], tone: 'used' as const }],
         scale: Math.max(limits[kind], manager[kind], 1),
-        limitText: `of ${kind === 'memory' ? formatBytes(limits[kind]) : limits[kind]} ${termText(t.managerLimit)}`,
+        limit: [`of ${kind === 'memory' ? formatBytes(limits[kind]) : limits[kind]} `, t.managerLimit],
         unit: kind === 'memory' ? ('bytes' as const) : ('count' as const),
       })),
     });
@@ -179,7 +192,7 @@ function poolBar(key: string, caption: Term, pool: StationsGauges['pools']['smal
       { key: 'free', term: t.stationFree, value: Math.max(pool.total - pool.used, 0), tone: 'idle' },
     ],
     scale: Math.max(pool.total, pool.used, 1),
-    limitText: `of ${pool.total}, ${formatBytes(pool.blockSize)} ${termText(t.stationBlockSize)}`,
+    limit: [`of ${pool.total}, ${formatBytes(pool.blockSize)} `, t.stationBlockSize],
     unit: 'count',
   };
 }
@@ -205,7 +218,7 @@ function stationsCard(stations: StationsGauges, scenario: Scenario): GaugeCard {
           { key: 'heap', term: t.memoryInBanquet, value: heap.usedBytes, tone: 'used' },
         ],
         scale: Math.max(stations.limitBytes, stations.usedBytes, 1),
-        limitText: `${formatBytes(stations.usedBytes)} of ${formatBytes(stations.limitBytes)} ${termText(t.memoryLimit)}`,
+        limit: [`${formatBytes(stations.usedBytes)} of ${formatBytes(stations.limitBytes)} `, t.memoryLimit],
         ...(gcThresholdBytes > 0 ? { marker: { value: gcThresholdBytes, term: t.memoryGcThreshold } } : {}),
         unit: 'bytes',
       },
@@ -220,7 +233,7 @@ function stationsCard(stations: StationsGauges, scenario: Scenario): GaugeCard {
           { key: 'scatteredFree', term: t.banquetScatteredFree, value: Math.max(heap.freeBytes - heap.largestFree, 0), tone: 'waiting' },
         ],
         scale: heapBytes,
-        limitText: `of ${formatBytes(heapBytes)} ${termText(t.banquetSize)}`,
+        limit: [`of ${formatBytes(heapBytes)} `, t.banquetSize],
         unit: 'bytes',
         facts: [
           { key: 'fragments', term: counted(heap.fragmentCount, t.banquetStretch, t.banquetStretches), text: String(heap.fragmentCount) },
@@ -253,7 +266,7 @@ function shelfCard(shelf: ShelfGauges, scenario: Scenario): GaugeCard {
         caption: barTerms.shelfDishes,
         segments: [{ key: 'entries', term: counted(shelf.entryCount, t.shelfDish, t.shelfDishes), value: shelf.entryCount, tone: 'used' }],
         scale: hasCountLimit ? Math.max(shelf.maxEntries, shelf.entryCount, 1) : niceCeiling(shelf.entryCount),
-        limitText: hasCountLimit ? `of ${shelf.maxEntries} ${termText(t.shelfMaxDishes)}` : 'no limit: every dish stays',
+        limit: hasCountLimit ? [`of ${shelf.maxEntries} `, t.shelfMaxDishes] : ['no limit: every dish stays'],
         unit: 'count',
       },
       {
@@ -261,7 +274,7 @@ function shelfCard(shelf: ShelfGauges, scenario: Scenario): GaugeCard {
         caption: barTerms.shelfSpace,
         segments: [{ key: 'bytes', term: t.shelfBytes, value: shelf.bytesUsed, tone: 'used' }],
         scale: Math.max(hasSizeLimit ? shelf.maxBytes : (memoryLimitBytes ?? powerOfTwoCeiling(shelf.bytesUsed)), shelf.bytesUsed, 1),
-        limitText: hasSizeLimit ? `of ${formatBytes(shelf.maxBytes)} ${termText(t.shelfMaxBytes)}` : noSizeLimitText,
+        limit: hasSizeLimit ? [`of ${formatBytes(shelf.maxBytes)} `, t.shelfMaxBytes] : [noSizeLimitText],
         unit: 'bytes',
       },
       {
@@ -269,7 +282,7 @@ function shelfCard(shelf: ShelfGauges, scenario: Scenario): GaugeCard {
         caption: barTerms.shelfHits,
         segments: [{ key: 'hits', term: t.shelfHits, value: shelf.hitRatio, tone: 'idle' }],
         scale: 1,
-        limitText: 'of orders so far · lookups',
+        limit: ['of ', gaugeLimitTerms.lookups],
         unit: 'percent',
       },
     ],
@@ -307,10 +320,11 @@ export function formatValue(value: number, unit: Bar['unit']): string {
 /**
  * One sentence for screen readers: "On the floor · connections: 3 seated · in use, 2 free · idle; of 14 ...",
  * then the marker and any facts: "; 4 on shift · corePoolSize", "; 3 free stretches · free-list chunks".
+ * Terms are written with `termText` (default: restaurant word first), so the sentence can follow the page's words.
  */
-export function describeBar(bar: Bar): string {
+export function describeBar(bar: Bar, termText: TermText = labelWithReal): string {
   const parts = bar.segments.map((s) => `${formatValue(s.value, bar.unit)} ${termText(s.term)}`);
   const marker = bar.marker ? `; ${formatValue(bar.marker.value, bar.unit)} ${termText(bar.marker.term)}` : '';
   const facts = (bar.facts ?? []).map((f) => `; ${f.text} ${termText(f.term)}`).join('');
-  return `${termText(bar.caption)}: ${parts.join(', ')}; ${bar.limitText}${marker}${facts}`;
+  return `${termText(bar.caption)}: ${parts.join(', ')}; ${phraseText(bar.limit, termText)}${marker}${facts}`;
 }

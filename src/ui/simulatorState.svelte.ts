@@ -13,7 +13,10 @@
 import { createActor, type SnapshotFrom } from 'xstate';
 import { activeEntry, simulatorMachine, type SimulatorEvent } from '../machines/simulatorMachine.ts';
 import { viewOf } from '../machines/simulatorView.ts';
-import { scenarioOrThrow, type Scenario, type ScenarioInput, type SimEvent } from '../sim/index.ts';
+import type { LimitCommand } from '../sim/commands.ts';
+import type { LimitsInForce } from '../sim/limitsInForce.ts';
+import { scenarioOrThrow, type Gauges, type Scenario, type ScenarioInput, type SimEvent } from '../sim/index.ts';
+import { replay, type Target, type TimedCommand } from '../sim/timeline.ts';
 import { ActorState, select } from './actorState.svelte.ts';
 import { PartySizes, recentFeed } from './feed.ts';
 import { gaugeCards } from './gaugeRows.ts';
@@ -48,6 +51,8 @@ export class SimulatorState {
   /** The scenario of the active timeline (validated, defaults filled). */
   readonly scenario: Scenario = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline.scenario);
   readonly seed = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline.seed);
+  /** The limit changes of the active timeline, in order (what a share link carries). */
+  readonly commands: readonly TimedCommand[] = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline.commands);
   /** The gauge cards of every kind in the scenario. */
   readonly cards = $derived(gaugeCards(this.view.gauges, this.scenario));
   /** The log and its length: changes only when a fact is added or the playhead is replaced. */
@@ -64,6 +69,15 @@ export class SimulatorState {
     this.#partySizes.update(log);
     return recentFeed(log, this.#partySizes.context);
   });
+  /** The whole log so far (the live array: read it in a derivation, never keep it) and its length. */
+  readonly log = $derived(this.#logAt.current);
+  /** The limits in force at the playhead. */
+  readonly limits: LimitsInForce = $derived.by(() => {
+    void this.view.eventIndex;
+    return this.#actor.snapshot.context.playhead.sim.limits();
+  });
+  /** Why the last limit change was refused, or null. */
+  readonly lastRefusal = $derived(this.view.lastRefusal);
   /** What stopped the driver, or undefined while it runs. */
   readonly error = $derived.by(() => this.#actor.error);
 
@@ -90,6 +104,31 @@ export class SimulatorState {
     const wasRunning = this.isRunning;
     this.send({ type: 'sim.load', scenario, seed });
     if (wasRunning) this.send({ type: 'sim.play' });
+  }
+
+  /**
+   * Changes a limit now (forking when now is in the past of the active timeline). Returns null when it was
+   * applied, or why it was refused (nothing changed then).
+   */
+  applyLimit(command: LimitCommand): string | null {
+    this.#actor.send({ type: 'config.set', command });
+    return this.#actor.snapshot.context.lastRefusal;
+  }
+
+  /** Moves the playhead to `target` (a virtual time or an event index), forward or back. */
+  seek(target: Target): void {
+    if (this.isRunning) this.#actor.send({ type: 'sim.pause' });
+    this.#actor.send({ type: 'sim.seek', ...('atMs' in target ? { toMs: target.atMs } : { toEventIndex: target.eventIndex }) });
+  }
+
+  /**
+   * The gauge series of another kept timeline up to the same virtual time as now (for a comparison
+   * overlay), or null when there is no such timeline. Replays it, which takes milliseconds.
+   */
+  seriesOf(timelineId: number): Gauges[] | null {
+    const entry = this.#actor.snapshot.context.timelines.find((t) => t.id === timelineId);
+    if (!entry) return null;
+    return replay(entry.timeline, { atMs: this.nowMs }).sim.series.slice();
   }
 
   /** Stops the driver and its ticker for good (when the page is torn down). */

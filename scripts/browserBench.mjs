@@ -1,0 +1,142 @@
+// Browser benchmark (not part of `npm test`): frame times while the service plays at the highest speed, and
+// the time from a limit change to the redrawn charts. Prints figures; it does not pass or fail on them.
+//
+//   npm run bench:browser            (builds, serves on port 4190, drives Chromium)
+//
+// Frame time: the page is opened with Chromium's frame-rate limit off, so `requestAnimationFrame` fires as
+// soon as the previous frame is done and the interval between two callbacks is what one frame costs (script,
+// style, layout, paint). Targets from the issue: p95 frame under 16.7 ms; limit change to redraw under 100 ms.
+import { spawn, spawnSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { chromiumPathOrThrow } from '../e2e/support/browserPath.mjs';
+
+const PORT = 4190;
+const URL = `http://localhost:${PORT}`;
+const PLAY_SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const f = (x) => x.toFixed(1);
+  return `n=${sorted.length} p50 ${f(percentile(sorted, 50))} ms, p95 ${f(percentile(sorted, 95))} ms, max ${f(sorted.at(-1) ?? NaN)} ms`;
+}
+
+async function waitForServer(url, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the preview server did not answer at ${url}`);
+}
+
+/** Plays `scenario` at the highest speed and records rAF intervals for PLAY_SECONDS. */
+async function frameTimes(page, scenario) {
+  await page.goto(`${URL}/?scenario=${scenario}&seed=7&paused=1`);
+  await page.locator('body.started').waitFor({ state: 'attached' });
+  const speed = page.getByRole('slider', { name: /Speed/ });
+  await speed.focus();
+  await page.keyboard.press('End'); // the last notch: as fast as possible
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  return page.evaluate(
+    (seconds) =>
+      new Promise((resolve) => {
+        const deltas = [];
+        let last = performance.now();
+        const end = last + seconds * 1000;
+        function frame(now) {
+          deltas.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(frame);
+          else resolve(deltas.slice(2)); // the first frames include the click's own work
+        }
+        requestAnimationFrame(frame);
+      }),
+    PLAY_SECONDS,
+  );
+}
+
+/** Changes a limit through its number field and times until the charts have redrawn (next frame painted). */
+async function limitToRedraw(page, testId, values) {
+  await page.goto(`${URL}/?scenario=dinner-service&seed=7&paused=1&t=1800000`);
+  await page.locator('body.started').waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForTimeout(500);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const field = page.getByTestId(testId);
+  await field.waitFor();
+  const times = [];
+  for (const value of values) {
+    const ms = await page.evaluate(
+      ({ testId, value }) =>
+        new Promise((resolve) => {
+          const input = document.querySelector(`[data-testid="${testId}"]`);
+          const charts = document.querySelector('[data-testid="charts"]');
+          if (!input || !charts) return resolve(NaN);
+          const t0 = performance.now();
+          let changed = false;
+          const observer = new MutationObserver(() => {
+            if (changed) return;
+            changed = true;
+            observer.disconnect();
+            // Painted: the frame after the DOM change.
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+          });
+          observer.observe(charts, { subtree: true, attributes: true, childList: true, characterData: true });
+          input.value = String(value);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          setTimeout(() => {
+            if (!changed) {
+              observer.disconnect();
+              resolve(NaN);
+            }
+          }, 5000);
+        }),
+      { testId, value },
+    );
+    times.push(ms);
+  }
+  return times;
+}
+
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+let browser;
+try {
+  await waitForServer(URL, 30_000);
+  browser = await chromium.launch({
+    executablePath: chromiumPathOrThrow(),
+    args: ['--no-sandbox', '--disable-frame-rate-limit', '--disable-gpu-vsync', '--disable-background-networking', '--disable-component-update'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  console.log(`Browser benchmark (Chromium, 1280x900, ${PLAY_SECONDS} s of play at the highest speed)`);
+  for (const scenario of ['dinner-service', 'food-hall']) {
+    const deltas = await frameTimes(page, scenario);
+    console.log(`  frame time, ${scenario.padEnd(14)} ${summary(deltas)}`);
+  }
+  const redraw = await limitToRedraw(page, 'limit-tables-small-max', [2, 6, 3, 8, 4, 10, 5, 7, 2, 6]);
+  const measured = redraw.filter((x) => Number.isFinite(x));
+  console.log(`  limit change to redrawn charts (tables, small max): ${measured.length ? summary(measured) : 'no redraw seen'}`);
+  if (errors.length) console.log(`  page errors: ${errors.join('; ')}`);
+} finally {
+  await browser?.close();
+  try {
+    process.kill(-server.pid);
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * Where the dining room draws its tables: one band per size class (small, medium, large), tables in a grid
+ * inside it in id order, and each table's own shape (its top, its chairs, the leak flag, the label). Pure
+ * geometry in pixels; the component measures its width and draws what this returns.
+ *
+ * Two densities: `roomy` draws chairs and labels; `compact` draws plain blocks when the roomy room would be
+ * taller than `maxRoomyHeight` (a food hall with hundreds of tables).
+ *
+ * @example
+ * const room = layoutDiningRoom([{ tableId: 1, sizeClass: 'small' }], ['small'], 440);
+ * room.spots[0]; // { tableId: 1, sizeClass: 'small', x: 0, y: 22, width: 58, height: 72 }
+ */
+import type { SizeClass } from '../../sim/events.ts';
+
+export type Density = 'roomy' | 'compact';
+
+/** A table's place in the room (its cell, top-left corner, in px). */
+export interface TableSpot {
+  tableId: number;
+  sizeClass: SizeClass;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One size class's band: its heading baseline and the top of its grid. */
+export interface ClassBand {
+  sizeClass: SizeClass;
+  /** Baseline of the band's heading. */
+  headingY: number;
+  /** Top of the first row of tables. */
+  gridY: number;
+  /** Tables in the band. */
+  count: number;
+}
+
+export interface DiningLayout {
+  density: Density;
+  width: number;
+  height: number;
+  bands: ClassBand[];
+  spots: TableSpot[];
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A table's drawing inside its cell (coordinates relative to the cell's top-left corner). */
+export interface TableShape {
+  cell: { width: number; height: number };
+  top: Rect;
+  chairs: Rect[];
+  /** Where the leak flag's pole stands (bottom of the pole). */
+  flag: { x: number; y: number };
+  /** Centre of the text under the table. */
+  label: { x: number; y: number };
+}
+
+/** Chairs drawn around each class: along the top, along the bottom, and one at each end. */
+export const CHAIRS_PER_SIDE: Record<SizeClass, number> = { small: 1, medium: 3, large: 5 };
+
+/** Seats drawn per class: `2 * perSide + 2` (4, 8, 12). */
+export function seatsOf(sizeClass: SizeClass): number {
+  return 2 * CHAIRS_PER_SIDE[sizeClass] + 2;
+}
+
+const CELL: Record<Density, Record<SizeClass, { width: number; height: number }>> = {
+  roomy: { small: { width: 58, height: 72 }, medium: { width: 90, height: 72 }, large: { width: 126, height: 72 } },
+  compact: { small: { width: 18, height: 18 }, medium: { width: 28, height: 18 }, large: { width: 40, height: 18 } },
+};
+const TOP_WIDTH: Record<SizeClass, number> = { small: 28, medium: 60, large: 100 };
+const GAP: Record<Density, number> = { roomy: 6, compact: 4 };
+
+/** Space for a band's heading line. */
+export const BAND_HEADING_PX = 22;
+/** Space between bands. */
+export const BAND_GAP_PX = 10;
+/** Height of an empty band's grid (room for a "none yet" note). */
+export const EMPTY_BAND_PX = 18;
+/** Default height above which the room switches to compact blocks. */
+export const MAX_ROOMY_HEIGHT_PX = 600;
+
+/** Chair size: along the table's long side, and across it. */
+const CHAIR_LONG = 10;
+const CHAIR_SHORT = 6;
+/** Space between a chair and the table top. */
+const CHAIR_GAP = 3;
+/** Room above the top chairs for the leak flag. */
+const FLAG_ROOM = 12;
+const TOP_HEIGHT = 26;
+
+/** The shape of a table of `sizeClass` at `density`, relative to its cell. */
+export function tableShape(sizeClass: SizeClass, density: Density): TableShape {
+  const cell = CELL[density][sizeClass];
+  if (density === 'compact') {
+    return {
+      cell,
+      top: { x: 1, y: 1, width: cell.width - 2, height: cell.height - 2 },
+      chairs: [],
+      flag: { x: cell.width - 3, y: 6 },
+      label: { x: cell.width / 2, y: cell.height / 2 },
+    };
+  }
+  const width = TOP_WIDTH[sizeClass];
+  const top: Rect = { x: (cell.width - width) / 2, y: FLAG_ROOM + CHAIR_SHORT + CHAIR_GAP, width, height: TOP_HEIGHT };
+  const perSide = CHAIRS_PER_SIDE[sizeClass];
+  const chairs: Rect[] = [];
+  for (let i = 0; i < perSide; i++) {
+    const x = top.x + ((i + 0.5) * width) / perSide - CHAIR_LONG / 2;
+    chairs.push({ x, y: top.y - CHAIR_GAP - CHAIR_SHORT, width: CHAIR_LONG, height: CHAIR_SHORT });
+  }
+  for (let i = 0; i < perSide; i++) {
+    const x = top.x + ((i + 0.5) * width) / perSide - CHAIR_LONG / 2;
+    chairs.push({ x, y: top.y + TOP_HEIGHT + CHAIR_GAP, width: CHAIR_LONG, height: CHAIR_SHORT });
+  }
+  const sideY = top.y + (TOP_HEIGHT - CHAIR_LONG) / 2;
+  chairs.push({ x: top.x - CHAIR_GAP - CHAIR_SHORT, y: sideY, width: CHAIR_SHORT, height: CHAIR_LONG });
+  chairs.push({ x: top.x + width + CHAIR_GAP, y: sideY, width: CHAIR_SHORT, height: CHAIR_LONG });
+  return {
+    cell,
+    top,
+    chairs,
+    flag: { x: top.x + width - 2, y: top.y - CHAIR_GAP - CHAIR_SHORT - 1 },
+    label: { x: cell.width / 2, y: top.y + TOP_HEIGHT + CHAIR_GAP + CHAIR_SHORT + 9 },
+  };
+}
+
+/** Columns of cells `cellWidth` wide with `gap` between them that fit in `width` (at least 1). */
+export function columnsThatFit(width: number, cellWidth: number, gap: number): number {
+  return Math.max(1, Math.floor((width + gap) / (cellWidth + gap)));
+}
+
+function layoutAt(tables: readonly { tableId: number; sizeClass: SizeClass }[], classes: readonly SizeClass[], width: number, density: Density): DiningLayout {
+  const gap = GAP[density];
+  const bands: ClassBand[] = [];
+  const spots: TableSpot[] = [];
+  let y = 0;
+  for (const sizeClass of classes) {
+    const members = tables.filter((t) => t.sizeClass === sizeClass).sort((a, b) => a.tableId - b.tableId);
+    const cell = CELL[density][sizeClass];
+    const columns = columnsThatFit(width, cell.width, gap);
+    const gridY = y + BAND_HEADING_PX;
+    bands.push({ sizeClass, headingY: y + 15, gridY, count: members.length });
+    members.forEach((t, i) => {
+      const column = i % columns;
+      const row = Math.floor(i / columns);
+      spots.push({ tableId: t.tableId, sizeClass, x: column * (cell.width + gap), y: gridY + row * (cell.height + gap), ...cell });
+    });
+    const rows = Math.ceil(members.length / columns);
+    const gridHeight = rows === 0 ? EMPTY_BAND_PX : rows * cell.height + (rows - 1) * gap;
+    y = gridY + gridHeight + BAND_GAP_PX;
+  }
+  return { density, width, height: Math.max(0, y - BAND_GAP_PX), bands, spots };
+}
+
+/**
+ * Lays out `tables` (live ones: the caller leaves retired tables out) in one band per class of `classes`
+ * (in that order), `width` px wide. Roomy unless that would be taller than `maxRoomyHeight` px.
+ */
+export function layoutDiningRoom(
+  tables: readonly { tableId: number; sizeClass: SizeClass }[],
+  classes: readonly SizeClass[],
+  width: number,
+  maxRoomyHeight = MAX_ROOMY_HEIGHT_PX,
+): DiningLayout {
+  const usable = Math.max(0, Math.floor(width));
+  const roomy = layoutAt(tables, classes, usable, 'roomy');
+  return roomy.height <= maxRoomyHeight ? roomy : layoutAt(tables, classes, usable, 'compact');
+}
