@@ -16,7 +16,7 @@ import { viewOf } from '../machines/simulatorView.ts';
 import type { LimitCommand } from '../sim/commands.ts';
 import type { LimitsInForce } from '../sim/limitsInForce.ts';
 import { scenarioOrThrow, type Gauges, type Scenario, type ScenarioInput, type SimEvent } from '../sim/index.ts';
-import { replay, type Target, type TimedCommand } from '../sim/timeline.ts';
+import { replay, type Target, type TimedCommand, type Timeline } from '../sim/timeline.ts';
 import { ActorState, select } from './actorState.svelte.ts';
 import { PartySizes, recentFeed } from './feed.ts';
 import { gaugeCards } from './gaugeRows.ts';
@@ -121,14 +121,23 @@ export class SimulatorState {
     this.#actor.send({ type: 'sim.seek', ...('atMs' in target ? { toMs: target.atMs } : { toEventIndex: target.eventIndex }) });
   }
 
+  /** Whole runs of kept timelines, computed once each (a timeline never changes: a change makes a new one). */
+  readonly #runs = new WeakMap<Timeline, { series: Gauges[]; log: readonly SimEvent[] }>();
+
   /**
-   * The gauge series of another kept timeline up to the same virtual time as now (for a comparison
-   * overlay), or null when there is no such timeline. Replays it, which takes milliseconds.
+   * The whole service of a kept timeline (its gauge series and log to the end), for a comparison overlay, or
+   * null when there is no such timeline. Replays it once (milliseconds), then answers from memory.
    */
-  seriesOf(timelineId: number): Gauges[] | null {
+  runOf(timelineId: number): { series: Gauges[]; log: readonly SimEvent[] } | null {
     const entry = this.#actor.snapshot.context.timelines.find((t) => t.id === timelineId);
     if (!entry) return null;
-    return replay(entry.timeline, { atMs: this.nowMs }).sim.series.slice();
+    let run = this.#runs.get(entry.timeline);
+    if (!run) {
+      const sim = replay(entry.timeline, { atMs: entry.timeline.scenario.durationMs }).sim;
+      run = { series: sim.series.slice(), log: sim.log.events };
+      this.#runs.set(entry.timeline, run);
+    }
+    return run;
   }
 
   /** Stops the driver and its ticker for good (when the page is torn down). */

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const [url, out, w='1280', h='2400', scheme='light'] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: +w, height: +h } });
+await p.emulateMedia({ colorScheme: scheme });
+const errs = [];
+p.on('pageerror', e => errs.push('pageerror: ' + e.message));
+p.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') errs.push(m.type() + ': ' + m.text()); });
+await p.goto(url);
+await p.waitForTimeout(Number(process.env.WAIT ?? 3000));
+await p.screenshot({ path: out, fullPage: process.env.FULL === '1' });
+console.log(errs.join('\n') || 'no console errors');
+await b.close();
