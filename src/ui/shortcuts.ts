@@ -21,7 +21,7 @@ export interface KeyPress {
   isRepeat: boolean;
   /** True with Ctrl, Alt or Meta (those are the browser's or the system's shortcuts). */
   hasModifier: boolean;
-  /** Upper-case tag name of the focused element (`'INPUT'`, `'BUTTON'`), or `''`. */
+  /** Upper-case tag name of the focused element (`'INPUT'`, `'BUTTON'`; `'BUTTON'` also for `role="button"`), or `''`. */
   targetTag: string;
   /** True when the focused element is editable text (`contenteditable`). */
   isTargetEditable: boolean;
@@ -122,7 +122,8 @@ export function keyPressOf(event: KeyboardEvent): KeyPress {
     key: event.key,
     isRepeat: event.repeat,
     hasModifier: event.ctrlKey || event.altKey || event.metaKey,
-    targetTag: typeof target?.tagName === 'string' ? target.tagName.toUpperCase() : '',
+    // An element acting as a button (role="button") takes Space as a press, as a real button does.
+    targetTag: typeof target?.getAttribute === 'function' && target.getAttribute('role') === 'button' ? 'BUTTON' : typeof target?.tagName === 'string' ? target.tagName.toUpperCase() : '',
     isTargetEditable: target?.isContentEditable === true,
   };
 }
