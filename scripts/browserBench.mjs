@@ -1,7 +1,7 @@
 // Browser benchmark (not part of `npm test`): frame times while the service plays at the highest speed, and
 // the time from a limit change to the redrawn charts. Prints figures; it does not pass or fail on them.
 //
-//   npm run bench:browser            (builds, serves on port 4190, drives Chromium)
+//   npm run bench:browser            (builds, serves on port 4188, drives Chromium)
 //
 // Frame time: the page is opened with Chromium's frame-rate limit off, so `requestAnimationFrame` fires as
 // soon as the previous frame is done and the interval between two callbacks is what one frame costs (script,
@@ -10,8 +10,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumPathOrThrow } from '../e2e/support/browserPath.mjs';
 
-const PORT = 4190;
-const URL = `http://localhost:${PORT}`;
+const PORT = 4188;
+const URL = `http://127.0.0.1:${PORT}`;
 const PLAY_SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 
 function percentile(sorted, p) {
@@ -74,45 +74,37 @@ async function limitToRedraw(page, testId, values) {
   await page.waitForTimeout(500);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const field = page.getByTestId(testId);
+  if (!(await field.isVisible())) await page.getByTestId('limits-group-tables').locator('summary').first().click();
   await field.waitFor();
   const times = [];
   for (const value of values) {
-    const ms = await page.evaluate(
-      ({ testId, value }) =>
-        new Promise((resolve) => {
-          const input = document.querySelector(`[data-testid="${testId}"]`);
-          const charts = document.querySelector('[data-testid="charts"]');
-          if (!input || !charts) return resolve(NaN);
-          const t0 = performance.now();
-          let changed = false;
-          const observer = new MutationObserver(() => {
-            if (changed) return;
-            changed = true;
-            observer.disconnect();
-            // Painted: the frame after the DOM change.
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
-          });
-          observer.observe(charts, { subtree: true, attributes: true, childList: true, characterData: true });
-          input.value = String(value);
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          input.dispatchEvent(new Event('change', { bubbles: true }));
-          setTimeout(() => {
-            if (!changed) {
-              observer.disconnect();
-              resolve(NaN);
-            }
-          }, 5000);
-        }),
-      { testId, value },
-    );
-    times.push(ms);
+    // Armed before the key press: t0 is the Enter keydown on the field, t1 the second frame after the charts changed.
+    await page.evaluate((testId) => {
+      const input = document.querySelector(`[data-testid="${testId}"]`);
+      const charts = document.querySelector('[data-testid="charts"]');
+      window.__redraw = new Promise((resolve) => {
+        if (!input || !charts) return resolve(NaN);
+        let t0 = NaN;
+        input.addEventListener('keydown', (e) => { if (e.key === 'Enter') t0 = performance.now(); }, { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          if (Number.isNaN(t0)) return;
+          observer.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+        });
+        observer.observe(charts, { subtree: true, attributes: true, childList: true, characterData: true });
+        setTimeout(() => { observer.disconnect(); resolve(NaN); }, 5000);
+      });
+    }, testId);
+    await field.fill(String(value));
+    await field.press('Enter');
+    times.push(await page.evaluate(() => window.__redraw));
   }
   return times;
 }
 
 const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
 let browser;
 try {
   await waitForServer(URL, 30_000);

@@ -71,11 +71,16 @@ export class SimulatorState {
   });
   /** The whole log so far (the live array: read it in a derivation, never keep it) and its length. */
   readonly log = $derived(this.#logAt.current);
-  /** The limits in force at the playhead. */
-  readonly limits: LimitsInForce = $derived.by(() => {
-    void this.view.eventIndex;
-    return this.#actor.snapshot.context.playhead.sim.limits();
-  });
+  /** The limits in force at the playhead: a new object only when a limit actually changed (the panel redraws then). */
+  readonly #limitsAt = select(
+    () => {
+      void this.view.eventIndex;
+      const limits = this.#actor.snapshot.context.playhead.sim.limits();
+      return { limits, json: JSON.stringify(limits) };
+    },
+    (a, b) => a.json === b.json,
+  );
+  readonly limits: LimitsInForce = $derived(this.#limitsAt.current.limits);
   /** Why the last limit change was refused, or null. */
   readonly lastRefusal = $derived(this.view.lastRefusal);
   /** What stopped the driver, or undefined while it runs. */
@@ -139,6 +144,16 @@ export class SimulatorState {
     }
     return run;
   }
+
+  /**
+   * The whole service of the active timeline under the limits now in force, as if nothing else changed: what
+   * the charts draw after now. Recomputed only when the timeline changes (a limit change makes a new one).
+   */
+  readonly #activeTimeline = select(
+    () => activeEntry(this.#actor.snapshot.context),
+    (a, b) => a.id === b.id && a.timeline === b.timeline,
+  );
+  readonly forecast = $derived.by(() => this.runOf(this.#activeTimeline.current.id));
 
   /** Stops the driver and its ticker for good (when the page is torn down). */
   stop(): void {

@@ -9,13 +9,14 @@
  */
 import { cubicOut } from 'svelte/easing';
 import type { TransitionConfig } from 'svelte/transition';
+import { isMotionWelcome } from '../playback.svelte.ts';
 
 /** Longest enter/leave fade, in real ms. */
 export const APPEAR_MS = 200;
 
 /** Fades an element in or out over `duration` real ms; nothing at 0. */
 export function appear(_node: Element, { duration }: { duration: number }): TransitionConfig {
-  return duration <= 0 ? { duration: 0 } : { duration, easing: cubicOut, css: (t) => `opacity: ${t}` };
+  return duration <= 0 || !isMotionWelcome() ? { duration: 0 } : { duration, easing: cubicOut, css: (t) => `opacity: ${t}` };
 }
 
 /** The fade's duration: none when motion is reduced or the units are drawn compact (too many to animate). */
