@@ -467,3 +467,14 @@ export const fdStateTerms = {
   staleClosed: { label: 'tidied away', real: 'stale-closed' },
   leaked: { label: 'left out', real: 'leaked' },
 } as const satisfies Record<import('../sim/lifecycles.ts').FdState, Term>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Charts: the forecast drawn after now (src/ui/charts).
+// ---------------------------------------------------------------------------------------------------------
+
+/** The forecast each chart draws after now, and its toggle. */
+export const forecastTerms = {
+  forecast: { label: 'What comes next if nothing else changes', real: 'forecast under the current limits' },
+  show: { label: 'Show what comes next', real: 'show forecast' },
+  reading: { label: 'what comes next', real: 'forecast' },
+} as const satisfies Record<string, Term>;
