@@ -253,6 +253,21 @@ describe('simulatorMachine', () => {
     expect(d.view().lastRefusal).toBeNull();
   });
 
+  it('config.set of the same setting at the same instant replaces the change before it (a dragged slider)', () => {
+    const d = startDriver();
+    d.send({ type: 'sim.seek', toMs: 5 * MIN });
+    for (const max of [20, 25, 30]) d.send({ type: 'config.set', command: { kind: 'tables', changes: { small: { min: 4, max } } } });
+    const timeline = d.actor.getSnapshot().context.timelines[0].timeline;
+    expect(timeline.commands).toEqual([{ atMs: 5 * MIN, command: { kind: 'tables', changes: { small: { min: 4, max: 30 } } } }]);
+    const changes = d.view().recentEvents.filter((e) => e.type === 'limit.changed');
+    expect(changes).toEqual([expect.objectContaining({ atMs: 5 * MIN, field: 'small.max', from: 12, to: 30 })]);
+    // The live playhead is exactly where a replay of the one-change timeline gets.
+    expect(d.actor.getSnapshot().context.playhead.sim.log.events).toEqual(replay(timeline, { atMs: 5 * MIN }).sim.log.events);
+    // Another setting at the same instant is a change of its own.
+    d.send({ type: 'config.set', command: { kind: 'tables', changes: { acquireTimeoutMs: 60_000 } } });
+    expect(d.actor.getSnapshot().context.timelines[0].timeline.commands).toHaveLength(2);
+  });
+
   it('config.set in the past forks: the old timeline is kept and the fork shares its log before then', () => {
     const d = startDriver();
     d.send({ type: 'sim.seek', toMs: 15 * MIN });

@@ -33,9 +33,9 @@
  * actor.getSnapshot().hasTag('running'); // true
  */
 import { assertEvent, assign, setup } from 'xstate';
-import type { LimitCommand } from '../sim/commands.ts';
+import { isSameSetting, type LimitCommand } from '../sim/commands.ts';
 import type { Scenario } from '../sim/scenario.ts';
-import { createTimeline, moveTo, Playhead, PlayheadCache, START, type Target, type Timeline } from '../sim/timeline.ts';
+import { createTimeline, moveTo, Playhead, PlayheadCache, replay, START, type Target, type Timeline } from '../sim/timeline.ts';
 import { tickerActor, type ClockTick } from './tickerActor.ts';
 
 /** Virtual ms per real ms (0.25 to 64), or `'max'`: as fast as the frames allow. */
@@ -174,6 +174,18 @@ function goTo(context: SimulatorContext, target: Target, timeline?: Timeline, ac
   return moved(context, moveTo(context.playhead, target, context.cache, timeline), activeTimelineId);
 }
 
+/**
+ * When the active timeline's last change was made at this very instant to the same setting as `command`, a
+ * playhead at the same point of the timeline without that change (replayed from the start: a few ms), so
+ * `command` replaces it; otherwise `playhead` itself.
+ */
+function withoutReplacedChange(playhead: Playhead, command: LimitCommand): Playhead {
+  const timeline = playhead.timeline;
+  const last = timeline.commands.at(-1);
+  if (last === undefined || last.atMs !== playhead.nowMs || !isSameSetting(last.command, command)) return playhead;
+  return replay({ ...timeline, commands: timeline.commands.slice(0, -1) }, { atMs: playhead.nowMs });
+}
+
 // ---------------------------------------------------------------- the machine
 
 export const simulatorMachine = setup({
@@ -260,8 +272,11 @@ export const simulatorMachine = setup({
       assertEvent(event, 'config.set');
       const entry = activeEntry(context);
       const isInThePast = context.playhead.nowMs < entry.frontierMs;
-      const change = context.playhead.changeLimit(event.command, isInThePast ? 'fork' : 'append');
-      const base = { ...moved(context, context.playhead), trail: [], carryMs: 0, lastRefusal: change.refusal };
+      // A slider dragged at one instant sends a change per frame: each replaces the one before it (same
+      // setting, same instant, at the frontier), so the timeline keeps one change, not sixty.
+      const playhead = isInThePast ? context.playhead : withoutReplacedChange(context.playhead, event.command);
+      const change = playhead.changeLimit(event.command, isInThePast ? 'fork' : 'append');
+      const base = { ...moved(context, playhead), trail: [], carryMs: 0, lastRefusal: change.refusal };
       if (!change.isRecorded) return base;
       if (!isInThePast) {
         return { ...base, timelines: (base.timelines ?? context.timelines).map((e) => (e.id === entry.id ? { ...e, timeline: change.timeline } : e)) };

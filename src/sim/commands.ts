@@ -37,6 +37,25 @@ export type LimitCommand =
   /** The manager's global limit of one resource kind. */
   | { kind: 'manager'; resource: ResourceKind; limit: number };
 
+/**
+ * True when `a` and `b` change the same setting (same kind, and the same fields, class or resource), so the
+ * later one makes the earlier one moot when both apply at the same instant.
+ */
+export function isSameSetting(a: LimitCommand, b: LimitCommand): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'ingredients':
+      return true;
+    case 'manager':
+      return b.kind === 'manager' && a.resource === b.resource;
+    default: {
+      const keysA = Object.keys(a.changes).sort().join();
+      const keysB = Object.keys((b as typeof a).changes).sort().join();
+      return keysA === keysB;
+    }
+  }
+}
+
 /** The `kind` of every command. */
 export type LimitCommandKind = LimitCommand['kind'];
 

@@ -1,3 +1,4 @@
+import { LIMIT_COMMAND_KINDS } from '../sim/commands.ts';
 import { describe, expect, it } from 'vitest';
 import type { TimedCommand } from '../sim/timeline.ts';
 import { commandsWithin, decodeCommands, encodeCommands, formatTime, parseSeed, parseStartParams, parseTime, shareSearch, startSearch } from './startParams.ts';
@@ -196,5 +197,20 @@ describe('commandsWithin()', () => {
     });
     expect(commandsWithin(commands, 600_000).notice).toBe('4 limit changes come after the end of this service, so they are left out.');
     expect(commandsWithin(commands, 3_600_000)).toEqual({ commands, notice: null });
+  });
+});
+
+describe('every kind of limit change survives a link', () => {
+  it('encodes and decodes one change of each command kind', () => {
+    const everyKind: TimedCommand[] = [
+      { atMs: 1_000, command: { kind: 'tables', changes: { small: { min: 1, max: 2 }, acquireTimeoutMs: 60_000 } } },
+      { atMs: 2_000, command: { kind: 'staff', changes: { maxPoolSize: 4, rejectionPolicy: 'discard' } } },
+      { atMs: 3_000, command: { kind: 'ingredients', softLimit: 16, hardLimit: 64 } },
+      { atMs: 4_000, command: { kind: 'stations', changes: { memoryLimitBytes: 32_768 } } },
+      { atMs: 5_000, command: { kind: 'shelf', changes: { maxEntries: 5 } } },
+      { atMs: 6_000, command: { kind: 'manager', resource: 'fd', limit: 30 } },
+    ];
+    expect(new Set(everyKind.map((c) => c.command.kind))).toEqual(new Set(LIMIT_COMMAND_KINDS));
+    expect(decodeCommands(encodeCommands(everyKind))).toEqual({ ok: true, commands: everyKind });
   });
 });

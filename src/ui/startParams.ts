@@ -209,6 +209,10 @@ const limitCommand = z.discriminatedUnion('kind', [
     kind: z.literal('stations'),
     changes: z.strictObject({ memoryLimitBytes: bytes, gcThresholdBytes: bytes, staleAfterMs: ms, staleSweepEveryMs: ms }).partial(),
   }),
+  z.strictObject({
+    kind: z.literal('shelf'),
+    changes: z.strictObject({ maxEntries: int(0, 1_000_000), maxBytes: bytes }).partial(),
+  }),
   z.strictObject({ kind: z.literal('manager'), resource: z.enum(['connection', 'memory', 'fd', 'thread']), limit: bytes }),
 ]);
 
