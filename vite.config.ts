@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { lessonCheck } from './src/lessons/vitePlugin.ts';
 
 export default defineConfig({
-  plugins: [svelte({ compilerOptions: { runes: true } })],
+  plugins: [svelte({ compilerOptions: { runes: true } }), lessonCheck()],
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {
