@@ -1,6 +1,8 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtInScenarios } from '../sim/builtInScenarios.ts';
+import { scenarioOrThrow } from '../sim/scenario.ts';
+import { createTimeline, replay } from '../sim/timeline.ts';
 import { SimulatorState, startSimulator } from './simulatorState.svelte.ts';
 
 const started: SimulatorState[] = [];
@@ -67,5 +69,37 @@ describe('SimulatorState', () => {
     expect(startSimulator(undefined, 1)).toEqual({ ok: false, message: 'No scenario is available to show.' });
     const bad = startSimulator({ ...builtInScenarios.staff, durationMs: -1 }, 1);
     expect(bad.ok).toBe(false);
+  });
+
+  it('loadTimeline() restores a timeline exactly: same commands, same log, paused at the start', () => {
+    const s = start();
+    s.send({ type: 'sim.play' });
+    const timeline = createTimeline(scenarioOrThrow(builtInScenarios.tables), 7, [
+      { atMs: 0, command: { kind: 'tables', changes: { small: { min: 2, max: 3 } } } },
+      { atMs: 600_000, command: { kind: 'tables', changes: { acquireTimeoutMs: 30_000 } } },
+      { atMs: 600_000, command: { kind: 'tables', changes: { small: { min: 2, max: 6 } } } },
+    ]);
+    expect(s.loadTimeline(timeline)).toEqual([]);
+    flushSync();
+    expect(s.isRunning).toBe(false);
+    expect(s.nowMs).toBe(0);
+    expect(s.timeline.commands).toEqual(timeline.commands);
+    expect(s.timeline.seed).toBe(7);
+    expect(s.view.timelines).toHaveLength(1);
+    s.seek({ atMs: 1_200_000 });
+    flushSync();
+    const expected = replay(timeline, { atMs: 1_200_000 }).sim;
+    expect(s.eventCount).toBe(expected.log.events.length);
+    expect(s.view.gauges).toEqual(expected.gauges());
+  });
+
+  it('loadTimeline() reports a command the simulation refuses', () => {
+    const s = start();
+    const timeline = createTimeline(scenarioOrThrow(builtInScenarios.ingredients), 7, [
+      { atMs: 0, command: { kind: 'ingredients', softLimit: 4, hardLimit: 1_000_000 } },
+    ]);
+    const refusals = s.loadTimeline(timeline);
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatch(/^At 0 ms: /);
   });
 });

@@ -53,6 +53,11 @@ export class SimulatorState {
   readonly seed = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline.seed);
   /** The limit changes of the active timeline, in order (what a share link carries). */
   readonly commands: readonly TimedCommand[] = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline.commands);
+  /**
+   * The active timeline itself (scenario, seed and limit changes): what a lesson task is checked on. A new
+   * object only when it changes (a limit change, a fork, another timeline selected, a load).
+   */
+  readonly timeline: Timeline = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline);
   /** The gauge cards of every kind in the scenario. */
   readonly cards = $derived(gaugeCards(this.view.gauges, this.scenario));
   /** The log and its length: changes only when a fact is added or the playhead is replaced. */
@@ -109,6 +114,29 @@ export class SimulatorState {
     const wasRunning = this.isRunning;
     this.send({ type: 'sim.load', scenario, seed });
     if (wasRunning) this.send({ type: 'sim.play' });
+  }
+
+  /**
+   * Starts `timeline` over exactly: its scenario on its seed, with each of its limit changes applied at its
+   * time, then back at the start, paused (the timelines kept before are dropped). Replaying the result gives
+   * the same log as replaying `timeline`. Returns the refusals of commands the simulation did not take (none
+   * for a checked lesson step), each as a sentence.
+   *
+   * @example
+   * simulator.loadTimeline(step.timeline);
+   * simulator.seek(resolveMoment(step.at, step.timeline) ?? { atMs: 0 });
+   */
+  loadTimeline(timeline: Timeline): string[] {
+    if (this.isRunning) this.#actor.send({ type: 'sim.pause' });
+    this.#actor.send({ type: 'sim.load', scenario: timeline.scenario, seed: timeline.seed });
+    const refusals: string[] = [];
+    for (const { atMs, command } of timeline.commands) {
+      this.#actor.send({ type: 'sim.seek', toMs: atMs });
+      const refusal = this.applyLimit(command);
+      if (refusal !== null) refusals.push(`At ${atMs} ms: ${refusal}`);
+    }
+    if (timeline.commands.length > 0) this.#actor.send({ type: 'sim.reset' });
+    return refusals;
   }
 
   /**

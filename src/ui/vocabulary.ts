@@ -227,6 +227,7 @@ export const staffTerms = {
 
 /** The charts' titles. */
 export const chartTerms = {
+  panel: { label: 'Over the service', real: 'metrics over simulated time' },
   utilisation: { label: 'How busy', real: 'utilisation' },
   waiting: { label: 'Waiting', real: 'queue lengths' },
   waits: { label: 'Wait for a table', real: 'acquire wait p50 / p95' },
