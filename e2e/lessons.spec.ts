@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { loadCourse } from '../src/lessons/loadLesson.ts';
-import type { Lesson, Question, Step } from '../src/lessons/lessonSchema.ts';
+import { resolveMoment } from '../src/lessons/lessonRuns.ts';
+import { parseMoment, type Lesson, type Moment, type Question, type Step } from '../src/lessons/lessonSchema.ts';
 import { inlineText, type Inline } from '../src/lessons/markdown.ts';
 import { readLessonFolders } from '../src/lessons/readLessonFiles.ts';
 import type { LimitCommand } from '../src/sim/commands.ts';
-import type { TimedCommand } from '../src/sim/timeline.ts';
+import { replay, type TimedCommand } from '../src/sim/timeline.ts';
+import { formatClock } from '../src/ui/format.ts';
 import { expect, test } from './fixtures.ts';
 
 /**
@@ -24,6 +26,12 @@ const loaded = loadCourse(readLessonFolders(LESSONS_DIR), { simulate: false });
 const lessons: Lesson[] = loaded.lessons;
 
 const text = (inlines: readonly Inline[]) => inlineText(inlines).replace(/\s+/g, ' ').trim();
+
+/** The clock a moment of a step's own run shows (computed here, headless, from the lesson data). */
+function clockAt(step: Step, moment: Moment): string {
+  const target = resolveMoment(moment, step.timeline) ?? { atMs: 0 };
+  return formatClock(replay(step.timeline, target).nowMs);
+}
 
 /** The lesson player and contents, as a learner uses them. */
 class LessonPage {
@@ -72,10 +80,16 @@ class LessonPage {
     await expect(this.heading).toContainText(`Step ${step.number} of ${lesson.steps.length}`);
     await expect(this.heading).toContainText(step.title);
     await expect(this.heading).toBeFocused();
+    // Its starting state: at the step's `at`, paused unless the step plays.
+    if (!step.shouldPlay) {
+      await expect(this.playButton).toBeVisible();
+      await expect(this.clock).toHaveText(clockAt(step, step.at));
+    } else await expect(this.pauseButton).toBeVisible();
   }
 
   /** Answers the step's question wrong (checking the feedback that names the misconception), then right. */
-  async answerWrongThenRight(question: Question): Promise<void> {
+  async answerWrongThenRight(step: Step): Promise<void> {
+    const question = step.question!;
     const check = this.question.getByTestId('question-check');
     if (question.kind === 'choice') {
       const wrong = question.options.findIndex((o) => !o.isCorrect);
@@ -112,7 +126,8 @@ class LessonPage {
       await expect(this.feedback).toContainText(text(question.modelAnswer));
       return;
     }
-    if (question.reveal !== null) await expect(this.momentStatus).toContainText('Moved to');
+    // The right answer shows its moment: the run goes there.
+    if (question.reveal !== null) await expect(this.clock).toHaveText(clockAt(step, question.reveal));
   }
 
   /** Sees the task unmet on the live checklist, types its solution into the limits panel, and checks it done. */
@@ -237,10 +252,13 @@ test.describe('every lesson, walked as a learner', () => {
 
         const momentLink = page.getByTestId('moment-link').first();
         if ((await momentLink.count()) > 0) {
+          const moment = parseMoment((await momentLink.getAttribute('data-moment')) ?? '');
+          if (!moment.ok) throw new Error(moment.message);
           await momentLink.click();
           await expect(learner.momentStatus).toContainText('Moved to');
+          await expect(learner.clock).toHaveText(clockAt(step, moment.value));
         }
-        if (step.question) await learner.answerWrongThenRight(step.question);
+        if (step.question) await learner.answerWrongThenRight(step);
         if (step.task) await learner.completeTask(step);
         for (const [i, hint] of step.hints.entries()) {
           await page.getByTestId('hint-next').click();
