@@ -46,7 +46,7 @@ describe('a slider drag at one paused instant', () => {
     actor.stop();
   });
 
-  it('in the past: forks once, then the rest of the drag replaces the fork's change', () => {
+  it('in the past: forks once, then the rest of the drag replaces the change on the fork', () => {
     const actor = startActor();
     actor.send({ type: 'sim.seek', toMs: 40 * 60_000 });
     actor.send({ type: 'sim.seek', toMs: 20 * 60_000 });
