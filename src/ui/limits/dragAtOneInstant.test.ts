@@ -32,12 +32,7 @@ describe('a slider drag at one paused instant', () => {
     drag(actor, [13, 14, 15, 16]);
     const c = actor.getSnapshot().context;
     expect(c.timelines.length).toBe(1);
-    expect(activeEntry(c).timeline.commands.map((t) => [t.atMs, (t.command as { changes: { small: { max: number } } }).changes.small.max])).toEqual([
-      [1_200_000, 13],
-      [1_200_000, 14],
-      [1_200_000, 15],
-      [1_200_000, 16],
-    ]);
+    expect(activeEntry(c).timeline.commands.map((t) => [t.atMs, (t.command as { changes: { small: { max: number } } }).changes.small.max])).toEqual([[1_200_000, 16]]);
     expect(c.playhead.sim.limits().tables?.small).toEqual({ min: 4, max: 16 });
     expect(c.playhead.nowMs).toBe(1_200_000);
     const replayed = replay(activeEntry(c).timeline, { atMs: 1_200_000 });
