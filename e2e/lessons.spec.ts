@@ -5,7 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { loadCourse } from '../src/lessons/loadLesson.ts';
 import { resolveMoment } from '../src/lessons/lessonRuns.ts';
 import { parseMoment, type Lesson, type Moment, type Question, type Step } from '../src/lessons/lessonSchema.ts';
-import { inlineText, type Inline } from '../src/lessons/markdown.ts';
+import { inlineText, type Block, type Inline } from '../src/lessons/markdown.ts';
 import { readLessonFolders } from '../src/lessons/readLessonFiles.ts';
 import type { LimitCommand } from '../src/sim/commands.ts';
 import { replay, type TimedCommand } from '../src/sim/timeline.ts';
@@ -258,8 +258,12 @@ test.describe('every lesson, walked as a learner', () => {
           await expect(learner.momentStatus).toContainText('Moved to');
           await expect(learner.clock).toHaveText(clockAt(step, moment.value));
         }
+        // Prose written after the step block answers the question or task: hidden until then, shown after.
+        const hasReveal = step.revealFrom < step.body.length && (step.question !== null || step.task !== null);
+        if (hasReveal) await expect(page.getByTestId('step-after')).toHaveCount(0);
         if (step.question) await learner.answerWrongThenRight(step);
         if (step.task) await learner.completeTask(step);
+        if (hasReveal) await expect(page.getByTestId('step-after')).toContainText(text(blockText(step.body[step.revealFrom])));
         for (const [i, hint] of step.hints.entries()) {
           await page.getByTestId('hint-next').click();
           await expect(page.getByTestId('hint').nth(i)).toContainText(text(hint));
@@ -284,6 +288,13 @@ test.describe('every lesson, walked as a learner', () => {
     });
   }
 });
+
+/** The first line of a block as inline content (a paragraph whole, a list's first item, a code block's first line). */
+function blockText(block: Block): Inline[] {
+  if (block.kind === 'paragraph') return block.children;
+  if (block.kind === 'list') return block.items[0];
+  return [{ kind: 'text', text: block.text.split('\n')[0] }];
+}
 
 /** The first paragraph of a lesson's introduction as inline content (a list item when it starts with one). */
 function introFirstLine(lesson: Lesson): Inline[] {

@@ -102,6 +102,9 @@ export interface Step {
   line: number;
   /** The step's prose (the `step` block removed). */
   body: Block[];
+  /** Blocks of `body` from this index on were written after the `step` block: they answer the step's
+   * question or task, and the player shows them once it is answered (all of `body` without one). */
+  revealFrom: number;
   /** The step's setup: its own, or the one it continues from. */
   setup: Setup;
   /** True when the step declares its own `setup` (false: it continues the previous step's). */

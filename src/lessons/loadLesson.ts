@@ -271,6 +271,7 @@ class LessonLoader {
         title: raw.title,
         line: raw.line,
         body: raw.body,
+        revealFrom: raw.revealFrom,
         setup,
         hasOwnSetup: block.setup !== undefined,
         timeline,

@@ -103,7 +103,7 @@ describe('parseLessonBody()', () => {
     expect(body.problems).toEqual([]);
     expect(body.intro).toEqual([{ kind: 'paragraph', children: [t('Intro text.')], line: 5 }]);
     expect(body.steps).toEqual([
-      { title: 'First step', line: 7, body: [{ kind: 'paragraph', children: [t('A paragraph on two lines.')], line: 8 }], stepBlock: { text: '{ "play": true }', line: 11 } },
+      { title: 'First step', line: 7, body: [{ kind: 'paragraph', children: [t('A paragraph on two lines.')], line: 8 }], revealFrom: 1, stepBlock: { text: '{ "play": true }', line: 11 } },
       {
         title: 'Second',
         line: 15,
@@ -111,9 +111,17 @@ describe('parseLessonBody()', () => {
           { kind: 'list', isOrdered: true, start: 1, items: [[t('one')], [t('two continued')], [t('three')]], line: 17 },
           { kind: 'codeBlock', lang: 'js', text: '## not a heading', line: 23 },
         ],
+        revealFrom: 2,
         stepBlock: null,
       },
     ]);
+  });
+
+  it('parseLessonBody() marks the prose after the step block as the reveal', () => {
+    const body = parseLessonBody(['## S', 'Guess first.', '', '```step', '{}', '```', '', 'It was the medium table.'].join('\n'), 1);
+    expect(body.problems).toEqual([]);
+    expect(body.steps[0].revealFrom).toBe(1);
+    expect(body.steps[0].body.slice(1)).toEqual([{ kind: 'paragraph', children: [t('It was the medium table.')], line: 8 }]);
   });
 
   it('parseLessonBody() reads bullet lists, and a different marker starts a new list', () => {

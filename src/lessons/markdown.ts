@@ -39,6 +39,9 @@ export interface RawStep {
   /** Line of the `## ` heading. */
   line: number;
   body: Block[];
+  /** How many blocks of `body` come before the `step` block (all of them without one): prose after the block
+   * answers the step's question or task, and the player shows it once the learner has answered. */
+  revealFrom: number;
   /** The `step` block's text and the line of its opening fence (its first JSON line is `line + 1`). */
   stepBlock: { text: string; line: number } | null;
 }
@@ -95,7 +98,7 @@ export function parseLessonBody(body: string, firstLine: number): LessonBody {
     if (title === '') titleProblems.push({ line: s.line, message: 'a step heading needs a title ("## <Step title>")' });
     const parsed = parseBlocks(s.lines, true);
     for (const p of [...titleProblems, ...parsed.problems]) problems.push({ ...p, section });
-    return { title, line: s.line, body: parsed.blocks, stepBlock: parsed.stepBlock };
+    return { title, line: s.line, body: parsed.blocks, revealFrom: parsed.revealFrom, stepBlock: parsed.stepBlock };
   });
   return { intro: intro.blocks, steps, problems };
 }
@@ -106,10 +109,14 @@ function closingFence(lines: NumberedLine[], open: number, fence: string): numbe
   return -1;
 }
 
-function parseBlocks(lines: NumberedLine[], isStep: boolean): { blocks: Block[]; stepBlock: RawStep['stepBlock']; problems: MarkdownProblem[] } {
+function parseBlocks(
+  lines: NumberedLine[],
+  isStep: boolean,
+): { blocks: Block[]; revealFrom: number; stepBlock: RawStep['stepBlock']; problems: MarkdownProblem[] } {
   const blocks: Block[] = [];
   const problems: MarkdownProblem[] = [];
   let stepBlock: RawStep['stepBlock'] = null;
+  let revealFrom = -1;
   let i = 0;
   while (i < lines.length) {
     const { text, line } = lines[i];
@@ -130,7 +137,10 @@ function parseBlocks(lines: NumberedLine[], isStep: boolean): { blocks: Block[];
       if (lang === 'step') {
         if (!isStep) problems.push({ line, message: 'a step block belongs inside a step (after a "## " heading)' });
         else if (stepBlock !== null) problems.push({ line, message: `a step has at most one step block (the first is on line ${stepBlock.line})` });
-        else stepBlock = { text: content, line };
+        else {
+          stepBlock = { text: content, line };
+          revealFrom = blocks.length;
+        }
       } else {
         blocks.push({ kind: 'codeBlock', lang, text: content, line });
       }
@@ -149,7 +159,7 @@ function parseBlocks(lines: NumberedLine[], isStep: boolean): { blocks: Block[];
     }
     i = parseParagraph(lines, i, blocks, problems);
   }
-  return { blocks, stepBlock, problems };
+  return { blocks, revealFrom: revealFrom < 0 ? blocks.length : revealFrom, stepBlock, problems };
 }
 
 /** Why a line that starts a block is outside the subset, or null. */
