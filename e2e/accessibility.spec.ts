@@ -2,31 +2,15 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-interface Violation {
-  rule: string;
-  /** The element's CSS selector, as axe-core gives it. */
-  target: string;
-  /** One readable line for the failure message. */
-  line: string;
-}
-
-/** The serious and critical axe-core violations on the page as it is now, one per element. */
-async function seriousViolations(page: Page): Promise<Violation[]> {
+/** The serious and critical axe-core violations on the page as it is now, one readable line per element. */
+async function seriousViolations(page: Page): Promise<string[]> {
   // Every rule axe-core runs by default (WCAG 2.x A and AA, and best practices).
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>
-      v.nodes.map((n) => {
-        const target = n.target.join(' ');
-        return { rule: v.id, target, line: `${v.impact} ${v.id}: ${v.help} — ${target}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}` };
-      }),
+      v.nodes.map((n) => `${v.impact} ${v.id}: ${v.help} — ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`),
     );
-}
-
-/** The serious and critical violations, as readable lines. */
-async function newViolations(page: Page): Promise<string[]> {
-  return (await seriousViolations(page)).map((violation) => violation.line);
 }
 
 /** True when the page's body text is light (so the background is dark). */
@@ -45,14 +29,14 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await hasLightText(page)).toBe(theme === 'dark');
     await expect(restaurant.shelfDishes.first()).toBeVisible();
 
-    const paused = await newViolations(page);
+    const paused = await seriousViolations(page);
     expect.soft(paused, `paused at 30:00:\n${paused.join('\n')}`).toEqual([]);
 
     // Playing at 1x (axe-core needs real timers, so real time runs): the page changes while it is scanned.
     await restaurant.setSpeedNotch(0);
     await restaurant.play();
     await expect(restaurant.clock).not.toHaveText('30:00');
-    const playing = await newViolations(page);
+    const playing = await seriousViolations(page);
     await restaurant.pause();
     expect(playing, `playing:\n${playing.join('\n')}`).toEqual([]);
   });

@@ -274,8 +274,10 @@ export const simulatorMachine = setup({
       const isInThePast = context.playhead.nowMs < entry.frontierMs;
       // A slider dragged at one instant sends a change per frame: each replaces the one before it (same
       // setting, same instant, at the frontier), so the timeline keeps one change, not sixty.
-      const playhead = isInThePast ? context.playhead : withoutReplacedChange(context.playhead, event.command);
-      const change = playhead.changeLimit(event.command, isInThePast ? 'fork' : 'append');
+      const candidate = isInThePast ? context.playhead : withoutReplacedChange(context.playhead, event.command);
+      const change = candidate.changeLimit(event.command, isInThePast ? 'fork' : 'append');
+      // A refused change replaces nothing: the playhead keeps the change it would have replaced.
+      const playhead = change.isRecorded ? candidate : context.playhead;
       const base = { ...moved(context, playhead), trail: [], carryMs: 0, lastRefusal: change.refusal };
       if (!change.isRecorded) return base;
       if (!isInThePast) {

@@ -66,4 +66,16 @@ describe('a slider drag at one paused instant', () => {
     expect(c.playhead.sim.limits().tables?.small).toEqual({ min: 4, max: 5 });
     actor.stop();
   });
+
+  it('a drag that ends on a refused value keeps the last accepted one, on screen and in the timeline', () => {
+    const actor = startActor();
+    actor.send({ type: 'sim.seek', toMs: 20 * 60_000 });
+    drag(actor, [6, 3]);
+    const c = actor.getSnapshot().context;
+    expect(c.lastRefusal).not.toBeNull();
+    expect(activeEntry(c).timeline.commands.map((t) => (t.command as { changes: { small: { max: number } } }).changes.small.max)).toEqual([6]);
+    expect(c.playhead.timeline).toBe(activeEntry(c).timeline);
+    expect(c.playhead.sim.limits().tables?.small).toEqual({ min: 4, max: 6 });
+    actor.stop();
+  });
 });
