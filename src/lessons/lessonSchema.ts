@@ -10,6 +10,7 @@
  *   {@link Timeline} (inherited from the step before when the step has none), and times are milliseconds.
  */
 import { z } from 'zod';
+import { limitCommandSchema } from '../sim/commandSchema.ts';
 import type { SimEventType } from '../sim/events.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import type { TimedCommand, Timeline } from '../sim/timeline.ts';
@@ -247,49 +248,7 @@ const clock = parsed((s): Parsed<number> => {
 });
 const dottedPath = z.string().regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'expected a dotted path such as "tables.waitMs.p95"' });
 
-const tableClass = z.strictObject({ min: int(0, 10_000), max: int(0, 10_000) });
-
-/** A limit command (`src/sim/commands.ts`) with the scenario schema's outer bounds; the model judges the rest. */
-export const limitCommandSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('tables'),
-    changes: z
-      .strictObject({
-        small: tableClass,
-        medium: tableClass,
-        large: tableClass,
-        acquireTimeoutMs: ms,
-        createMs: ms,
-        resetMs: ms,
-        idleTimeoutMs: ms,
-        maxLifetimeMs: ms,
-        leakDetectionMs: ms,
-        housekeepingMs: ms,
-        validateAfterIdleMs: ms,
-      })
-      .partial(),
-  }),
-  z.strictObject({
-    kind: z.literal('staff'),
-    changes: z
-      .strictObject({
-        corePoolSize: int(0, 1_000),
-        maxPoolSize: int(0, 1_000),
-        queueCapacity: z.union([int(0, 1_000_000), z.literal('unbounded')]),
-        keepAliveMs: ms,
-        rejectionPolicy: z.enum(['abort', 'callerRuns', 'discard', 'discardOldest']),
-        allowCoreTimeout: z.boolean(),
-      })
-      .partial(),
-  }),
-  z.strictObject({ kind: z.literal('ingredients'), softLimit: int(0, 1_048_576), hardLimit: int(0, 1_048_576) }),
-  z.strictObject({
-    kind: z.literal('stations'),
-    changes: z.strictObject({ memoryLimitBytes: int(0, 2 ** 40), gcThresholdBytes: int(0, 2 ** 40), staleAfterMs: ms, staleSweepEveryMs: ms }).partial(),
-  }),
-  z.strictObject({ kind: z.literal('shelf'), changes: z.strictObject({ maxEntries: int(0, 1_000_000), maxBytes: int(0, 2 ** 40) }).partial() }),
-  z.strictObject({ kind: z.literal('manager'), resource: z.enum(['connection', 'memory', 'fd', 'thread']), limit: int(0, 2 ** 40) }),
-]);
+export { limitCommandSchema };
 
 /** A limit command with its virtual time (`src/sim/timeline.ts`). */
 export const timedCommandSchema = z.strictObject({ atMs: ms, command: limitCommandSchema });

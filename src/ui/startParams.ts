@@ -16,6 +16,7 @@
  * wrong (untrusted text is shortened in notices, and shown as text). Nothing here throws.
  */
 import { z } from 'zod';
+import { limitCommandSchema } from '../sim/commandSchema.ts';
 import type { TimedCommand } from '../sim/timeline.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { parseTermsMode, type TermsMode } from './chrome/preferences.ts';
@@ -168,55 +169,7 @@ export function shareSearch(state: ShareState): string {
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const ms = int(0, MAX_TIME_MS);
-const bytes = int(0, 2 ** 40);
-const tableClass = z.strictObject({ min: int(0, 10_000), max: int(0, 10_000) });
-
-/** Every field a command may change, with the scenario schema's outer bounds; the model judges the rest. */
-const limitCommand = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('tables'),
-    changes: z
-      .strictObject({
-        small: tableClass,
-        medium: tableClass,
-        large: tableClass,
-        acquireTimeoutMs: ms,
-        createMs: ms,
-        resetMs: ms,
-        idleTimeoutMs: ms,
-        maxLifetimeMs: ms,
-        leakDetectionMs: ms,
-        housekeepingMs: ms,
-        validateAfterIdleMs: ms,
-      })
-      .partial(),
-  }),
-  z.strictObject({
-    kind: z.literal('staff'),
-    changes: z
-      .strictObject({
-        corePoolSize: int(0, 1_000),
-        maxPoolSize: int(0, 1_000),
-        queueCapacity: z.union([int(0, 1_000_000), z.literal('unbounded')]),
-        keepAliveMs: ms,
-        rejectionPolicy: z.enum(['abort', 'callerRuns', 'discard', 'discardOldest']),
-        allowCoreTimeout: z.boolean(),
-      })
-      .partial(),
-  }),
-  z.strictObject({ kind: z.literal('ingredients'), softLimit: int(0, 1_048_576), hardLimit: int(0, 1_048_576) }),
-  z.strictObject({
-    kind: z.literal('stations'),
-    changes: z.strictObject({ memoryLimitBytes: bytes, gcThresholdBytes: bytes, staleAfterMs: ms, staleSweepEveryMs: ms }).partial(),
-  }),
-  z.strictObject({
-    kind: z.literal('shelf'),
-    changes: z.strictObject({ maxEntries: int(0, 1_000_000), maxBytes: bytes }).partial(),
-  }),
-  z.strictObject({ kind: z.literal('manager'), resource: z.enum(['connection', 'memory', 'fd', 'thread']), limit: bytes }),
-]);
-
-const timedCommands = z.array(z.strictObject({ atMs: ms, command: limitCommand })).max(MAX_COMMANDS);
+const timedCommands = z.array(z.strictObject({ atMs: ms, command: limitCommandSchema })).max(MAX_COMMANDS);
 
 /** Limit changes as a link carries them: compact JSON, base64url without padding. */
 export function encodeCommands(commands: readonly TimedCommand[]): string {
