@@ -2,9 +2,10 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { lessonCheck } from './src/lessons/vitePlugin.ts';
+import { challengeCheck } from './src/challenge/vitePlugin.ts';
 
 export default defineConfig({
-  plugins: [svelte({ compilerOptions: { runes: true } }), lessonCheck()],
+  plugins: [svelte({ compilerOptions: { runes: true } }), lessonCheck(), challengeCheck()],
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {

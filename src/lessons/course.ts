@@ -11,7 +11,8 @@
 import { groupLessonFiles, loadCourse, type CourseResult, type LessonFilesByFolder } from './loadLesson.ts';
 import type { Lesson, LessonProblem } from './lessonSchema.ts';
 
-const rawFiles = import.meta.glob<string>(['/lessons/*/README.md', '/lessons/*/*.json'], { query: '?raw', import: 'default', eager: true });
+// `lessons/challenges/` is not a lesson (see src/challenge/challenges.ts).
+const rawFiles = import.meta.glob<string>(['/lessons/*/README.md', '/lessons/*/*.json', '!/lessons/challenges/**'], { query: '?raw', import: 'default', eager: true });
 
 /** The lesson files by folder, as bundled. */
 export const lessonFiles: LessonFilesByFolder = groupLessonFiles(rawFiles);

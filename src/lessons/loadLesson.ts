@@ -67,6 +67,8 @@ const FRONTMATTER_KEYS = ['title', 'summary', 'scenario', 'seed', 'areas', 'minu
 const MAX_SEED = 2 ** 32 - 1;
 const FOLDER_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const DRAFT_PREFIX = 'xx-';
+/** `lessons/challenges/` holds the challenges (`src/challenge/`), not a lesson: the course skips it. */
+export const CHALLENGES_FOLDER = 'challenges';
 
 /** The lesson number and slug of a folder name (`04-kitchen-stations`), or why it is not one. */
 export function parseFolderName(folderName: string): { ok: true; number: number; slug: string } | { ok: false; message: string } {
@@ -90,25 +92,26 @@ export function formatLessonProblems(problems: readonly LessonProblem[]): string
 
 /**
  * Groups `import.meta.glob` results (`{ '/lessons/02-tables/README.md': text }`) by folder:
- * `{ '02-tables': { 'README.md': text } }`. Paths not of the form `<...>/lessons/<folder>/<file>` are ignored.
+ * `{ '02-tables': { 'README.md': text } }`. Paths not of the form `<...>/lessons/<folder>/<file>`, and those
+ * of `lessons/challenges/`, are ignored.
  */
 export function groupLessonFiles(files: Record<string, string>): LessonFilesByFolder {
   const out: LessonFilesByFolder = {};
   for (const [path, text] of Object.entries(files)) {
     const m = /(?:^|\/)lessons\/([^/]+)\/([^/]+)$/.exec(path);
-    if (m === null) continue;
+    if (m === null || m[1] === CHALLENGES_FOLDER) continue;
     (out[m[1]] ??= {})[m[2]] = text;
   }
   return out;
 }
 
-/** Loads every lesson folder: drafts (`xx-`) skipped, ordered by number, duplicate numbers refused. */
+/** Loads every lesson folder: drafts (`xx-`) and `challenges/` skipped, ordered by number, duplicate numbers refused. */
 export function loadCourse(filesByFolder: LessonFilesByFolder, options: LoadOptions = {}): CourseResult {
   const problems: LessonProblem[] = [];
   const lessons: Lesson[] = [];
   const byNumber = new Map<number, string>();
   for (const folder of Object.keys(filesByFolder).sort()) {
-    if (folder.startsWith(DRAFT_PREFIX)) continue;
+    if (folder.startsWith(DRAFT_PREFIX) || folder === CHALLENGES_FOLDER) continue;
     const name = parseFolderName(folder);
     if (!name.ok) {
       problems.push({ file: lessonFile(folder), message: name.message });

@@ -214,7 +214,10 @@ function parseList(lines: NumberedLine[], start: number, blocks: Block[], proble
       // A blank line ends the list unless the list (or the item) goes on after it.
       let j = i + 1;
       while (j < lines.length && /^\s*$/.test(lines[j].text)) j++;
-      if (j >= lines.length) return j;
+      if (j >= lines.length) {
+        i = j;
+        break;
+      }
       const next = LIST_ITEM.exec(lines[j].text);
       const continues = (next !== null && sameList(next)) || (next === null && /^ {2,}\S/.test(lines[j].text));
       if (!continues) break;

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LessonFilesByFolder } from './loadLesson.ts';
+import { CHALLENGES_FOLDER, type LessonFilesByFolder } from './loadLesson.ts';
 
 /** True for the files of a lesson folder the loader reads. */
 export function isLessonFileName(name: string): boolean {
@@ -21,7 +21,7 @@ export function readLessonFolder(folderPath: string): Record<string, string> {
   return files;
 }
 
-/** Every folder of `lessonsDir` (e.g. `<root>/lessons`) with its files; top-level files are ignored. */
+/** Every folder of `lessonsDir` (e.g. `<root>/lessons`) with its files; top-level files and `challenges/` are ignored. */
 export function readLessonFolders(lessonsDir: string): LessonFilesByFolder {
   const out: LessonFilesByFolder = {};
   let names: string[];
@@ -32,7 +32,7 @@ export function readLessonFolders(lessonsDir: string): LessonFilesByFolder {
   }
   for (const name of names) {
     const path = join(lessonsDir, name);
-    if (statSync(path).isDirectory()) out[name] = readLessonFolder(path);
+    if (name !== CHALLENGES_FOLDER && statSync(path).isDirectory()) out[name] = readLessonFolder(path);
   }
   return out;
 }
