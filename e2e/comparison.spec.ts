@@ -21,8 +21,12 @@ test.describe('comparing two ways the evening could go', () => {
     await expect(restaurant.compareLegend).toHaveCount(0);
     await expect(restaurant.chart('utilisation').locator('path.line.comparison')).toHaveCount(0);
 
+    // It was played to 30:00; compared, it is drawn as far as the playhead goes, and says so.
+    await expect(other).toContainText('The service as planned · 0 limit changes · played to 30:00');
+    await expect(other).not.toContainText('charted to the playhead');
     await other.getByRole('button', { name: /^Compare with / }).click();
     await expect(other.getByRole('button', { name: /^Compare with / })).toHaveAttribute('aria-pressed', 'true');
+    await expect(other).toContainText('played to 30:00; charted to the playhead, worked out from its limits');
     await expect(restaurant.compareLegend).toBeVisible();
     await expect(restaurant.compareLegend).toContainText((await other.locator('strong').textContent()) ?? '');
     // The other timeline's lines are drawn dashed beside this one's.

@@ -93,9 +93,51 @@ test.describe('changing the limits half an hour into the dinner service', () => 
     await expect(field).toHaveValue('10');
   });
 
+  test('a value beyond what the simulation allows is refused in plain words, naming the limit and its real term', async ({ restaurant }) => {
+    await restaurant.setLimit('tables', 'small-max', 20000);
+    await expect(restaurant.limitError('tables', 'small-max')).toHaveText('Small tables at most (small · max): 10,000 is the largest allowed, not 20,000.');
+    await restaurant.setLimit('tables', 'small-min', 20);
+    await expect(restaurant.limitError('tables', 'small-min')).toHaveText('Small tables kept set (small · min) cannot be more than Small tables at most (small · max).');
+  });
+
+  test('two setup groups waiting for a restart keep each other’s edits', async ({ restaurant, page }) => {
+    const openSetup = async (kind: string) => {
+      await restaurant.openLimits(kind);
+      const setup = restaurant.limitsGroup(kind).locator('details.setup');
+      if ((await setup.getAttribute('open')) === null) await setup.locator('summary').click();
+      await expect(setup).toHaveAttribute('open', '');
+    };
+    await openSetup('ingredients');
+    await restaurant.limitField('ingredients', 'reservedCount').fill('5');
+    await openSetup('stations');
+    await restaurant.limitField('stations', 'heap-heapSize').fill('16 KiB');
+
+    // The kitchen stations restart first: the pantry's edit is still there, waiting.
+    await page.getByTestId('limit-apply-stations').click();
+    await expect(restaurant.clock).toHaveText('00:00');
+    await expect(restaurant.limitField('stations', 'heap-heapSize')).toHaveValue('16');
+    await expect(restaurant.limitField('ingredients', 'reservedCount')).toHaveValue('5');
+    await expect(page.getByTestId('limit-apply-ingredients')).toBeEnabled();
+
+    // Then the pantry: both changes are in the service now.
+    await page.getByTestId('limit-apply-ingredients').click();
+    await expect(page.getByTestId('limit-apply-ingredients')).toBeDisabled();
+    await expect(restaurant.limitField('ingredients', 'reservedCount')).toHaveValue('5');
+    await expect(restaurant.limitField('stations', 'heap-heapSize')).toHaveValue('16');
+    await expect(page).toHaveURL(/[?&]setup=/);
+    await page.reload();
+    await expect(page.locator('body.started')).toBeAttached();
+    await openSetup('ingredients');
+    await openSetup('stations');
+    await expect(restaurant.limitField('ingredients', 'reservedCount')).toHaveValue('5');
+    await expect(restaurant.limitField('stations', 'heap-heapSize')).toHaveValue('16');
+  });
+
   test('raising the hard limit is refused with EPERM, as the operating system would', async ({ restaurant }) => {
     await restaurant.setLimit('ingredients', 'hardLimit', 100);
-    await expect(restaurant.limitError('ingredients', 'hardLimit')).toContainText('EPERM: raising the hard limit needs privilege');
+    await expect(restaurant.limitError('ingredients', 'hardLimit')).toHaveText(
+      'Pantry slots at most (hard limit) can only go down while the service runs: raising it needs privilege (EPERM).',
+    );
     await expect(restaurant.latestEvent()).toContainText('refused (EPERM)');
     await expect(restaurant.pantry).toContainText('can be raised to 64 · hard limit');
     await expect(restaurant.pantrySlots).toHaveCount(24);

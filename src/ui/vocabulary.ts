@@ -479,3 +479,42 @@ export const forecastTerms = {
   show: { label: 'Show what comes next', real: 'show forecast' },
   reading: { label: 'what comes next', real: 'forecast' },
 } as const satisfies Record<string, Term>;
+
+// ---------------------------------------------------------------------------------------------------------
+// The play bar's latest-event line (src/ui/latest) and the lifecycle charts' arrow labels (src/ui/chrome).
+// ---------------------------------------------------------------------------------------------------------
+
+/** The one line under the play bar that shows the newest event. */
+export const latestEventTerms = {
+  latest: { label: 'Just now', real: 'latest event' },
+} as const satisfies Record<string, Term>;
+
+/**
+ * What each lifecycle transition means, in words short enough for an arrow of the statechart; the event's
+ * own name (`table.seat`) is shown beside it in the details and the arrow's tooltip.
+ */
+export const lifecycleEventTerms = {
+  'table.ready': { label: 'set and ready', real: 'created' },
+  'table.lowerLimit': { label: 'fewer tables allowed', real: 'max lowered' },
+  'table.seat': { label: 'a party sits', real: 'acquired' },
+  'table.failCheck': { label: 'fails its check', real: 'validation failed' },
+  'table.expireIdle': { label: 'empty too long', real: 'idle timeout' },
+  'table.expireLifetime': { label: 'too old', real: 'max lifetime' },
+  'table.discard': { label: 'taken away', real: 'removed (unhealthy)' },
+  'table.release': { label: 'the party leaves', real: 'released' },
+  'table.flagExpired': { label: 'too old: flagged', real: 'lifetime over, in use' },
+  'table.reset': { label: 'bussed', real: 'reset done' },
+  'staff.startTask': { label: 'takes a ticket', real: 'task started' },
+  'staff.wait': { label: 'rail empty: waits', real: 'queue empty' },
+  'staff.expireKeepAlive': { label: 'idle too long', real: 'keep-alive over' },
+  'staff.lowerLimit': { label: 'fewer cooks allowed', real: 'max lowered' },
+  'block.allocate': { label: 'handed out', real: 'allocated' },
+  'block.drop': { label: 'forgotten', real: 'reference dropped' },
+  'block.free': { label: 'given back', real: 'freed' },
+  'block.reclaimStale': { label: 'tidied away', real: 'stale sweep' },
+  'block.collect': { label: 'deep clean', real: 'garbage collected' },
+  'block.reportLeak': { label: 'closing: never cleared', real: 'leak reported' },
+  'fd.close': { label: 'put back', real: 'closed' },
+  'fd.closeStale': { label: 'tidied away', real: 'stale cleanup' },
+  'fd.reportLeak': { label: 'closing: left out', real: 'leak reported' },
+} as const satisfies Record<string, Term>;

@@ -10,12 +10,18 @@ const timelines: TimelineSummary[] = [
 describe('timelineRows()', () => {
   it('names timelines by place, says where each forked, and marks the active and compared ones', () => {
     expect(timelineRows(timelines, 4)).toEqual([
-      { id: 4, name: 'Timeline 1', detail: 'The service as planned · 0 limit changes · played to 30:00', isActive: false, isCompared: true, canCompare: true },
+      { id: 4, name: 'Timeline 1', detail: 'The service as planned · 0 limit changes · played to 30:00; charted to the playhead, worked out from its limits', isActive: false, isCompared: true, canCompare: true },
       { id: 5, name: 'Timeline 2', detail: 'Forked from Timeline 1 at 12:30 · 1 limit change · played to 15:00', isActive: true, isCompared: false, canCompare: false },
     ]);
   });
   it('never marks the active timeline as compared', () => {
     expect(timelineRows(timelines, 5).map((r) => r.isCompared)).toEqual([false, false]);
+  });
+  it('says only how far a timeline was played when it is not compared', () => {
+    expect(timelineRows(timelines, null).map((r) => r.detail)).toEqual([
+      'The service as planned · 0 limit changes · played to 30:00',
+      'Forked from Timeline 1 at 12:30 · 1 limit change · played to 15:00',
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@
  * forked from and when, whether it is the active one or the one compared with. Pure.
  *
  * @example
- * timelineRows(view.timelines, null)[1].detail // 'Forked from Timeline 1 at 12:30 · 1 limit change'
+ * timelineRows(view.timelines, null)[1].detail // 'Forked from Timeline 1 at 12:30 · 1 limit change · played to 15:00'
  */
 import type { TimelineSummary } from '../../machines/simulatorView.ts';
 import { formatClock, plural } from '../format.ts';
@@ -26,6 +26,15 @@ export function timelineName(timelines: readonly Pick<TimelineSummary, 'id'>[], 
   return i < 0 ? 'Timeline' : `Timeline ${i + 1}`;
 }
 
+/**
+ * How far a timeline was played. A compared one is drawn beyond that: the charts work out its whole service
+ * (same seed, its own limits) and cut it at the playhead, so its line may run past where it was left.
+ */
+function playedPart(frontierMs: number, isCompared: boolean): string {
+  const played = `played to ${formatClock(frontierMs)}`;
+  return isCompared ? `${played}; charted to the playhead, worked out from its limits` : played;
+}
+
 /** One row per kept timeline, in list order. */
 export function timelineRows(timelines: readonly TimelineSummary[], compareWith: number | null): TimelineRow[] {
   return timelines.map((t) => {
@@ -34,7 +43,7 @@ export function timelineRows(timelines: readonly TimelineSummary[], compareWith:
     return {
       id: t.id,
       name: timelineName(timelines, t.id),
-      detail: `${origin} · ${changes} · played to ${formatClock(t.frontierMs)}`,
+      detail: `${origin} · ${changes} · ${playedPart(t.frontierMs, compareWith === t.id && !t.isActive)}`,
       isActive: t.isActive,
       isCompared: compareWith === t.id && !t.isActive,
       canCompare: !t.isActive,

@@ -4,7 +4,9 @@ import type { LifecycleGraph } from '../../machines/lifecycleMachine.ts';
 import { staffGraph } from '../../machines/staffMachine.ts';
 import { stationGraph } from '../../machines/stationMachine.ts';
 import { tableGraph } from '../../machines/tableMachine.ts';
-import { chartLayers, layoutLifecycle, type ChartLayout } from './chartLayout.ts';
+import { curveBasis, line } from 'd3';
+import { lifecycleEventTerms, type Term } from '../vocabulary.ts';
+import { basisSamples, chartLayers, labelBox, layoutLifecycle, type ChartLayout } from './chartLayout.ts';
 
 function node(id: string, isInitial = false, isFinal = false) {
   return { id, description: id, tags: [], isInitial, isFinal };
@@ -80,15 +82,55 @@ describe('layoutLifecycle()', () => {
     expect(edgeById('b->b')?.label).toEqual({ x: 178, y: 123, anchor: 'start', width: 36 });
   });
 
-  it('labels an arrow mid-gap on its first segment, pushing apart labels that would overlap', () => {
-    expect(edgeById('a->b')?.label.x).toBeCloseTo(80.167, 3);
-    // b->a's own spot (119.8) would overlap a->b's label: pushed to 80.17 + 12 + 18 + 2 × 6.
-    expect(edgeById('b->a')?.label).toEqual({ x: expect.closeTo(122.167, 3), y: 78, anchor: 'middle', width: 36 });
-    expect(edgeById('a->c')?.label).toEqual({ x: 211.5, y: 78, anchor: 'middle', width: 36 });
+  it('labels an arrow mid-gap on its first segment when that spot is clear of boxes, labels and arrows', () => {
+    expect(layout.edges.map((e) => [e.id, e.label])).toEqual([
+      ['a->b', { x: 80.17, y: 78, anchor: 'middle', width: 24 }],
+      ['b->a', { x: 119.83, y: 78, anchor: 'middle', width: 36 }],
+      ['b->b', { x: 178, y: 123, anchor: 'start', width: 36 }],
+      ['a->c', { x: 211.5, y: 78, anchor: 'middle', width: 36 }],
+      ['b->c', { x: 97.17, y: 166, anchor: 'middle', width: 36 }],
+    ]);
+  });
+
+  it('draws the words it is given for each event, and sizes the label by them', () => {
+    const worded = layoutLifecycle(small, { labelCharWidth: 6 }, (event) => (event === 'x.go' ? 'goes on to b' : event));
+    const ab = worded.edges.find((e) => e.id === 'a->b');
+    expect(ab?.transitions).toEqual([{ id: 'a:x.go', event: 'x.go', description: 'x.go', label: 'goes on to b' }]);
+    expect(ab?.label.width).toBe(72);
+    expect(layout.edges.find((e) => e.id === 'a->b')?.transitions[0].label).toBe('x.go');
   });
 
   it('is deterministic', () => {
     expect(layoutLifecycle(small, { labelCharWidth: 6 })).toEqual(layout);
+  });
+});
+
+describe('basisSamples()', () => {
+  it('follows the curve d3 draws: its Bézier pieces end where d3’s do', () => {
+    const points: [number, number][] = [
+      [0, 0],
+      [60, 30],
+      [60, 90],
+      [0, 120],
+    ];
+    const path = line().curve(curveBasis)(points) ?? '';
+    const ends = [...path.matchAll(/C[^C]*?,([-\d.e]+),([-\d.e]+)(?=C|L|$)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const samples = basisSamples(points, 4);
+    // After the start and the first line: one piece per point after the second, plus the closing piece.
+    expect(samples.length).toBe(2 + 3 * 4 + 1);
+    const pieceEnds = [samples[5], samples[9], samples[13]];
+    expect(ends.length).toBe(3);
+    pieceEnds.forEach(([x, y], i) => {
+      expect(x).toBeCloseTo(ends[i][0], 6);
+      expect(y).toBeCloseTo(ends[i][1], 6);
+    });
+    expect(samples[0]).toEqual([0, 0]);
+    expect(samples[1]).toEqual([10, 5]);
+    expect(samples.at(-1)).toEqual([0, 120]);
+  });
+
+  it('is points evenly along the straight line d3 draws between two points', () => {
+    expect(basisSamples([[0, 2], [8, 10]], 4)).toEqual([[0, 2], [2, 4], [4, 6], [6, 8], [8, 10]]);
   });
 });
 
@@ -123,16 +165,52 @@ describe('layoutLifecycle() on the four lifecycles', () => {
       }
     });
 
-    it(`${name}: labels of one gap never overlap`, () => {
-      const labels = layoutLifecycle(graph).edges.filter((e) => e.label.anchor === 'middle').map((e) => e.label);
-      for (let i = 0; i < labels.length; i++) {
-        for (let j = i + 1; j < labels.length; j++) {
-          if (labels[i].y !== labels[j].y) continue;
-          expect(Math.abs(labels[i].x - labels[j].x)).toBeGreaterThanOrEqual((labels[i].width + labels[j].width) / 2);
-        }
-      }
-    });
   }
+
+  const EVENT_TERMS: Readonly<Record<string, Term>> = lifecycleEventTerms;
+  const wordings: Record<string, (event: string) => string> = {
+    'event names': (event) => event,
+    'restaurant words': (event) => EVENT_TERMS[event].label,
+    'systems words': (event) => EVENT_TERMS[event].real,
+  };
+  /** Label pairs and label-box pairs that overlap, and labels lying across another arrow, in every chart. */
+  function overlapsOf(layout: ChartLayout) {
+    const boxes = layout.edges.map((e) => ({ id: e.id, box: labelBox(e) }));
+    const labels: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) if (overlaps(boxes[i].box, boxes[j].box)) labels.push(`${boxes[i].id} / ${boxes[j].id}`);
+      for (const n of layout.nodes) if (overlaps(boxes[i].box, n)) labels.push(`${boxes[i].id} / box ${n.id}`);
+    }
+    const across: string[] = [];
+    for (const { id, box } of boxes) {
+      for (const other of layout.edges) {
+        if (other.id === id) continue;
+        const inside = basisSamples(other.points, 16).some(([x, y]) => x > box.x && x < box.x + box.width && y > box.y && y < box.y + box.height);
+        if (inside) across.push(`${id} across ${other.id}`);
+      }
+    }
+    return { labels, across };
+  }
+
+  for (const [name, graph] of Object.entries(charts)) {
+    for (const [wording, labelOf] of Object.entries(wordings)) {
+      it(`${name}, ${wording}: no label overlaps another label or a box, at any box width the dialog uses`, () => {
+        for (const nodeWidth of [120, 136, 160, 190]) {
+          expect(overlapsOf(layoutLifecycle(graph, { nodeWidth }, labelOf)).labels, `box width ${nodeWidth}`).toEqual([]);
+        }
+      });
+    }
+  }
+
+  it('a label lies across another arrow only where no spot along its own is clear (two, in restaurant words)', () => {
+    const across = Object.fromEntries(Object.entries(charts).map(([name, graph]) => [name, overlapsOf(layoutLifecycle(graph, { nodeWidth: 150 }, wordings['restaurant words'])).across]));
+    expect(across).toEqual({
+      table: [],
+      staff: ['busy->idle across busy->retired'],
+      station: ['unreachable->leaked across allocated->reclaimed'],
+      ingredient: [],
+    });
+  });
 
   it('table: the busy rows come out as drawn in the dialog', () => {
     const layout = layoutLifecycle(tableGraph);

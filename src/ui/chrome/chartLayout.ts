@@ -14,7 +14,9 @@
  * 4. **Coordinates**: rows centred horizontally; the gap under a row grows with the most label lines an arrow
  *    places in it; arrow ends spread along a box's top and bottom edges in the order of their other ends, so
  *    arrows do not cross at the box; a self-loop sits on the box's right, with room reserved for its label.
- *    Labels in the same gap are pushed apart so they never overlap.
+ * 5. **Labels**: each arrow's label (one line per event, plain words given by the caller) goes where it
+ *    overlaps no box, no other label and no other arrow: mid-gap on its first segment when that is clear,
+ *    else the nearest clear spot along its own curve, on it or beside it.
  *
  * Text widths are estimated from character counts ({@link ChartLayoutOptions.labelCharWidth}), which is
  * enough to reserve room; the drawing may be scaled as a whole.
@@ -70,13 +72,18 @@ export interface ChartTransition {
   id: string;
   event: string;
   description: string;
+  /** The line drawn on the arrow: plain words for the event (its name by default). */
+  label: string;
 }
 
-/** Where an arrow's label goes: the centre of its block of lines (`middle`) or its left edge (`start`). */
+/**
+ * Where an arrow's label goes: `x` is the centre of its block of lines (`middle`), its left edge (`start`) or
+ * its right edge (`end`); `y` the middle of the block.
+ */
 export interface ChartLabel {
   x: number;
   y: number;
-  anchor: 'middle' | 'start';
+  anchor: 'middle' | 'start' | 'end';
   /** Estimated width of the longest line. */
   width: number;
 }
@@ -118,7 +125,52 @@ function textWidth(text: string, o: ChartLayoutOptions): number {
 }
 
 function labelWidth(transitions: readonly ChartTransition[], o: ChartLayoutOptions): number {
-  return Math.max(0, ...transitions.map((t) => textWidth(t.event, o)));
+  return Math.max(0, ...transitions.map((t) => textWidth(t.label, o)));
+}
+
+/** A label's block of lines as a box (estimated), for overlap checks. */
+export function labelBox(edge: Pick<ChartEdge, 'label' | 'transitions'>, o: Pick<ChartLayoutOptions, 'labelLineHeight'> = DEFAULT_CHART_OPTIONS): { x: number; y: number; width: number; height: number } {
+  const { x, y, anchor, width } = edge.label;
+  const height = edge.transitions.length * o.labelLineHeight;
+  return { x: anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2, y: y - height / 2, width, height };
+}
+
+/**
+ * Points along the curve the chart draws through `points` (d3's `curveBasis`: a uniform cubic B-spline
+ * from the first point to the last), `perSegment` samples to each Bézier piece. For overlap checks.
+ */
+export function basisSamples(points: readonly [number, number][], perSegment = 8): [number, number][] {
+  if (points.length < 2) return points.map(([x, y]) => [x, y]);
+  if (points.length === 2) {
+    // d3 draws a straight line: points evenly along it.
+    const [[x0, y0], [x1, y1]] = points;
+    return Array.from({ length: perSegment + 1 }, (_, k): [number, number] => [x0 + ((x1 - x0) * k) / perSegment, y0 + ((y1 - y0) * k) / perSegment]);
+  }
+  const out: [number, number][] = [points[0]];
+  const bezier = (p0: [number, number], p1: [number, number], p2: [number, number], p3: [number, number]) => {
+    for (let k = 1; k <= perSegment; k++) {
+      const t = k / perSegment;
+      const u = 1 - t;
+      out.push([
+        u * u * u * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t * t * t * p3[0],
+        u * u * u * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t * t * t * p3[1],
+      ]);
+    }
+  };
+  const mix = (a: [number, number], b: [number, number], wa: number, wb: number): [number, number] => [(wa * a[0] + wb * b[0]) / (wa + wb), (wa * a[1] + wb * b[1]) / (wa + wb)];
+  let current: [number, number] = mix(points[0], points[1], 5, 1);
+  out.push(current);
+  const piece = (a: [number, number], b: [number, number], c: [number, number]) => {
+    const end: [number, number] = [(a[0] + 4 * b[0] + c[0]) / 6, (a[1] + 4 * b[1] + c[1]) / 6];
+    bezier(current, mix(a, b, 2, 1), mix(a, b, 1, 2), end);
+    current = end;
+  };
+  for (let i = 2; i < points.length; i++) piece(points[i - 2], points[i - 1], points[i]);
+  // The end: one more piece towards the last point repeated, then a line to it.
+  const n = points.length;
+  piece(points[n - 2], points[n - 1], points[n - 1]);
+  out.push(points[n - 1]);
+  return out;
 }
 
 /** Row of every state: breadth-first from the initial state over live states; end states on the last row. */
@@ -146,7 +198,7 @@ export function chartLayers(graph: LifecycleGraph): Map<string, number> {
   return layer;
 }
 
-function groupsOf(graph: LifecycleGraph, layer: Map<string, number>): Group[] {
+function groupsOf(graph: LifecycleGraph, layer: Map<string, number>, labelOf: (event: string) => string): Group[] {
   const groups = new Map<string, Group>();
   for (const e of graph.edges) {
     const id = `${e.source}->${e.target}`;
@@ -165,7 +217,7 @@ function groupsOf(graph: LifecycleGraph, layer: Map<string, number>): Group[] {
       g = { id, source: e.source, target: e.target, transitions: [], direction, chain };
       groups.set(id, g);
     }
-    g.transitions.push({ id: e.id, event: e.event, description: e.description });
+    g.transitions.push({ id: e.id, event: e.event, description: e.description, label: labelOf(e.event) });
   }
   return [...groups.values()];
 }
@@ -207,11 +259,37 @@ function orderRows(graph: LifecycleGraph, layer: Map<string, number>, groups: re
   return rows;
 }
 
-/** Lays out `graph` (see the module comment). */
-export function layoutLifecycle(graph: LifecycleGraph, options: Partial<ChartLayoutOptions> = {}): ChartLayout {
+/**
+ * Lays out `graph` (see the module comment). `labelOf` gives the words drawn for an event on its arrow
+ * (default: the event's name).
+ */
+export function layoutLifecycle(graph: LifecycleGraph, options: Partial<ChartLayoutOptions> = {}, labelOf: (event: string) => string = (event) => event): ChartLayout {
   const o: ChartLayoutOptions = { ...DEFAULT_CHART_OPTIONS, ...options };
+  // A label with no clear spot makes its gap taller (longer arrows have more room), a few times at most;
+  // the first layout with the least crowding is kept, so a taller gap that does not help is not kept.
+  const extra: number[] = [];
+  let attempt = layoutWith(graph, o, labelOf, extra);
+  let best = attempt;
+  for (let round = 0; round < 4 && attempt.crowdedGaps.length > 0; round++) {
+    for (const gap of attempt.crowdedGaps) extra[gap] = (extra[gap] ?? 0) + o.labelLineHeight;
+    attempt = layoutWith(graph, o, labelOf, extra);
+    if (attempt.crowding < best.crowding) best = attempt;
+  }
+  return best.layout;
+}
+
+/**
+ * One layout with `extra` height added under each row; `crowdedGaps` are the gaps of labels with no clear
+ * spot, `crowding` what they overlap (see {@link placeLabels}).
+ */
+function layoutWith(
+  graph: LifecycleGraph,
+  o: ChartLayoutOptions,
+  labelOf: (event: string) => string,
+  extra: readonly number[],
+): { layout: ChartLayout; crowdedGaps: number[]; crowding: number } {
   const layer = chartLayers(graph);
-  const groups = groupsOf(graph, layer);
+  const groups = groupsOf(graph, layer, labelOf);
   const rows = orderRows(graph, layer, groups);
   const loops = new Map(groups.filter((g) => g.direction === 'loop').map((g) => [g.source, g]));
 
@@ -222,7 +300,7 @@ export function layoutLifecycle(graph: LifecycleGraph, options: Partial<ChartLay
     return g.direction === 'up' ? ls - 1 : ls;
   };
   const gapLines = rows.map((_, r) => Math.max(0, ...groups.filter((g) => g.direction !== 'loop' && gapOf(g) === r).map((g) => g.transitions.length)));
-  const gapHeight = gapLines.map((lines) => Math.max(o.rowGap, lines * o.labelLineHeight + 20));
+  const gapHeight = gapLines.map((lines, r) => Math.max(o.rowGap, lines * o.labelLineHeight + 20) + (extra[r] ?? 0));
 
   // Slot widths and x positions, rows centred.
   const slotWidth = (id: string): number => {
@@ -320,40 +398,99 @@ export function layoutLifecycle(graph: LifecycleGraph, options: Partial<ChartLay
     return { ...edgeBase(g), points, label: { x: x0 + ((x1 - x0) * (y - y0)) / (y1 - y0 || 1), y, anchor: 'middle', width } };
   });
 
-  separateLabels(edges, o);
+  const { crowded, crowding } = placeLabels(edges, nodes, o);
+  // The gap a crowded label sits in (or the one above the row it overlaps).
+  const crowdedGaps = [...new Set(crowded.map((e) => Math.max(0, rowTop.filter((top) => top <= e.label.y).length - 1)))].sort((a, b) => a - b);
 
-  const extents = edges.flatMap((e) => [
-    ...e.points.map(([x]) => x),
-    e.label.anchor === 'start' ? e.label.x + e.label.width : e.label.x + e.label.width / 2 + 4,
-  ]);
-  const minX = Math.min(o.margin, ...edges.map((e) => (e.label.anchor === 'start' ? e.label.x : e.label.x - e.label.width / 2 - 4)));
-  if (minX < o.margin) shiftAll(nodes, edges, o.margin - minX);
-  const right = Math.max(o.margin + contentWidth, ...extents.map((x) => x + Math.max(0, o.margin - minX)));
+  const boxes = edges.map((e) => labelBox(e, o));
+  const minX = Math.min(o.margin, ...boxes.map((b) => b.x - 4));
+  const dx = Math.max(0, o.margin - minX);
+  if (dx > 0) shiftAll(nodes, edges, dx);
+  const right = Math.max(o.margin + contentWidth, ...edges.flatMap((e) => e.points.map(([x]) => x)), ...boxes.map((b) => b.x + dx + b.width + 4));
   const lastRow = rows.length - 1;
   const flatBelowLast = edges.some((e) => e.direction === 'flat' && nodeById.get(e.source)?.layer === lastRow);
   const height = rowTop[lastRow] + o.nodeHeight + (flatBelowLast ? gapHeight[lastRow] : 0) + o.margin;
-  return { width: round(right + o.margin), height: round(height), nodes, edges };
+  return { layout: { width: round(right + o.margin), height: round(height), nodes, edges }, crowdedGaps, crowding };
 }
 
 function edgeBase(g: Group): Pick<ChartEdge, 'id' | 'source' | 'target' | 'transitions' | 'direction'> {
   return { id: g.id, source: g.source, target: g.target, transitions: g.transitions, direction: g.direction };
 }
 
-/** Pushes labels of the same gap apart, left to right, so their estimated boxes do not overlap. */
-function separateLabels(edges: ChartEdge[], o: ChartLayoutOptions): void {
-  const centred = edges.filter((e) => e.label.anchor === 'middle');
-  const byRow = new Map<number, ChartEdge[]>();
-  for (const e of centred) byRow.set(e.label.y, [...(byRow.get(e.label.y) ?? []), e]);
-  for (const row of byRow.values()) {
-    row.sort((a, b) => a.label.x - b.label.x);
-    for (let i = 1; i < row.length; i++) {
-      const prev = row[i - 1].label;
-      const cur = row[i].label;
-      const least = prev.x + prev.width / 2 + cur.width / 2 + o.labelCharWidth * 2;
-      if (cur.x < least) cur.x = least;
-    }
-  }
+type Box = { x: number; y: number; width: number; height: number };
+
+function intersects(a: Box, b: Box, pad: number): boolean {
+  return a.x - pad < b.x + b.width && b.x - pad < a.x + a.width && a.y - pad < b.y + b.height && b.y - pad < a.y + a.height;
 }
+
+function contains(box: Box, [x, y]: [number, number], pad: number): boolean {
+  return x > box.x - pad && x < box.x + box.width + pad && y > box.y - pad && y < box.y + box.height + pad;
+}
+
+/**
+ * Places every arrow's label where it overlaps no box, no other label and no other arrow: loops keep theirs
+ * (right of their box); the others, the most lines first, try spots along their own curve, on it or just
+ * beside it, nearest their first choice (mid-gap on the first segment) first. Where no spot is clear, the
+ * spot that overlaps least is taken (a box or a label counts {@link HARD_HIT}, crossing an arrow 1, so a
+ * crowded label at worst lies across an arrow, never on a box or a label) and the label is returned as crowded.
+ */
+function placeLabels(edges: ChartEdge[], nodes: readonly ChartNode[], o: ChartLayoutOptions): { crowded: ChartEdge[]; crowding: number } {
+  const crowded: ChartEdge[] = [];
+  let crowding = 0;
+  const curves = new Map(
+    edges.map((e) => {
+      const samples = basisSamples(e.points, 16);
+      const xs = samples.map(([x]) => x);
+      const ys = samples.map(([, y]) => y);
+      const bounds: Box = { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+      return [e.id, { samples, bounds }];
+    }),
+  );
+  const placed: Box[] = edges.filter((e) => e.direction === 'loop').map((e) => labelBox(e, o));
+  const order = edges
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.direction !== 'loop')
+    .sort((a, b) => b.e.transitions.length - a.e.transitions.length || a.i - b.i)
+    .map(({ e }) => e);
+  for (const edge of order) {
+    const preferred = edge.label;
+    const candidates: ChartLabel[] = [{ ...preferred }];
+    for (const [x, y] of curves.get(edge.id)?.samples ?? []) {
+      candidates.push({ ...preferred, x, y, anchor: 'middle' });
+      for (const gap of SIDE_GAPS) {
+        candidates.push({ ...preferred, x: x + gap, y, anchor: 'start' });
+        candidates.push({ ...preferred, x: x - gap, y, anchor: 'end' });
+      }
+    }
+    const away = (c: ChartLabel) => Math.hypot(c.x - preferred.x, c.y - preferred.y) + (c.anchor === 'middle' ? 0 : 8);
+    const ranked = candidates.map((c, i) => ({ c, i, away: i === 0 ? -1 : away(c) })).sort((a, b) => a.away - b.away || a.i - b.i);
+    let best: { label: ChartLabel; hits: number } = { label: preferred, hits: Number.POSITIVE_INFINITY };
+    for (const { c } of ranked) {
+      const box = labelBox({ label: c, transitions: edge.transitions }, o);
+      let hits = 0;
+      for (const n of nodes) if (intersects(box, n, 2)) hits += HARD_HIT;
+      for (const b of placed) if (intersects(box, b, 2)) hits += HARD_HIT;
+      for (const [id, curve] of curves) {
+        if ((id === edge.id && c.anchor === 'middle') || !intersects(box, curve.bounds, 1)) continue;
+        if (curve.samples.some((p) => contains(box, p, 1))) hits++;
+      }
+      if (hits < best.hits) best = { label: c, hits };
+      if (hits === 0) break;
+    }
+    if (best.hits > 0) {
+      crowded.push(edge);
+      crowding += best.hits;
+    }
+    edge.label = { ...best.label, x: round(best.label.x), y: round(best.label.y) };
+    placed.push(labelBox(edge, o));
+  }
+  return { crowded, crowding };
+}
+
+/** How far beside its arrow a label may sit (px). */
+const SIDE_GAPS = [4, 12];
+/** What overlapping a box or a label costs, against 1 for lying across an arrow. */
+const HARD_HIT = 100;
 
 function shiftAll(nodes: ChartNode[], edges: ChartEdge[], dx: number): void {
   for (const n of nodes) n.x += dx;

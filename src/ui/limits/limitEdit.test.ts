@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, builtInScenarios, createSimulation, scenarioOrThrow, type LimitCommand, type Scenario } from '../../sim/index.ts';
-import { commitLive, explainRefusal, planSetup } from './limitEdit.ts';
+import { commitLive, planSetup } from './limitEdit.ts';
 import { limitGroups, type LimitField, type NumberField } from './limitFields.ts';
 
 const dinner: Scenario = scenarioOrThrow(builtInScenarios['dinner-service']);
@@ -39,36 +39,31 @@ describe('commitLive()', () => {
     expect(sent).toEqual([]);
   });
 
-  it('passes on the simulation’s refusals: min above max, out of the schema’s range, EPERM', () => {
+  it('passes on the simulation’s refusals in plain words: min above max, out of the schema’s range, EPERM', () => {
     const sim = createSimulation(dinner);
     const apply = (c: LimitCommand) => applyCommand(sim, c);
-    expect(commitLive(numberField('limit-tables-small-min'), '20', sim.limits(), dinner, apply)).toBe('tables.small: expected min <= max');
-    expect(commitLive(numberField('limit-tables-small-max'), '20000', sim.limits(), dinner, apply)).toBe('tables.small.max: expected <= 10000, got 20000');
+    expect(commitLive(numberField('limit-tables-small-min'), '20', sim.limits(), dinner, apply)).toBe(
+      'Small tables kept set (small · min) cannot be more than Small tables at most (small · max).',
+    );
+    expect(commitLive(numberField('limit-tables-small-max'), '20000', sim.limits(), dinner, apply)).toBe(
+      'Small tables at most (small · max): 10,000 is the largest allowed, not 20,000.',
+    );
     expect(commitLive(numberField('limit-ingredients-hardLimit'), '128', sim.limits(), dinner, apply)).toBe(
-      'ingredients: EPERM: raising the hard limit needs privilege (an unprivileged process may only lower it)',
+      'Pantry slots at most (hard limit) can only go down while the service runs: raising it needs privilege (EPERM).',
     );
     expect(commitLive(numberField('limit-tables-resetMs'), '25 h', sim.limits(), dinner, apply)).toBe(
-      'tables.resetMs: expected <= 86400000 (24 h), got 90000000 (25 h)',
+      'Time to bus a table (reset on release): 24 h is the largest allowed, not 25 h.',
+    );
+    expect(commitLive(numberField('limit-staff-maxPoolSize'), '0', sim.limits(), dinner, apply)).toBe(
+      'Cooks at most (max pool size): 1 is the smallest allowed, not 0. Cooks at most (max pool size) cannot be less than Cooks on shift (core pool size).',
+    );
+    // In the systems words, when the page shows them.
+    const systems = (t: { label: string; real: string }) => `${t.real} (${t.label.toLowerCase()})`;
+    expect(commitLive(numberField('limit-tables-small-max'), '20000', sim.limits(), dinner, apply, systems)).toBe(
+      'small · max (small tables at most): 10,000 is the largest allowed, not 20,000.',
     );
     expect(sim.limits().tables?.small).toEqual({ min: 4, max: 12 });
     expect(sim.limits().ingredients).toEqual({ softLimit: 24, hardLimit: 64 });
-  });
-});
-
-describe('explainRefusal()', () => {
-  it('writes times and sizes of a bound readably beside the raw numbers', () => {
-    expect(explainRefusal(field('limit-tables-acquireTimeoutMs'), 'tables.acquireTimeoutMs: expected <= 86400000, got 7200000000')).toBe(
-      'tables.acquireTimeoutMs: expected <= 86400000 (24 h), got 7200000000 (2000 h)',
-    );
-    expect(explainRefusal(field('limit-stations-pools-small-blockSize'), 'expected >= 1, got 0')).toBe('expected >= 1, got 0');
-    expect(explainRefusal(field('limit-manager-memory'), 'expected <= 1099511627776, got 2000000000000')).toBe(
-      'expected <= 1099511627776 (1024 GiB), got 2000000000000 (1862.65 GiB)',
-    );
-  });
-
-  it('leaves counts and other messages alone', () => {
-    expect(explainRefusal(field('limit-tables-small-max'), 'tables.small.max: expected <= 10000, got 20000')).toBe('tables.small.max: expected <= 10000, got 20000');
-    expect(explainRefusal(field('limit-staff-rejectionPolicy'), 'got 5000')).toBe('got 5000');
   });
 });
 
@@ -90,10 +85,14 @@ describe('planSetup()', () => {
     const plan = planSetup(setupOf('stations'), dinner, { 'limit-stations-pools-small-blockSize': '0' }, {});
     expect(plan).toEqual({
       ok: false,
-      fieldErrors: { 'limit-stations-pools-small-blockSize': 'expected >= 1, got 0' },
-      message: 'stations.pools.small.blockSize: expected >= 1, got 0',
+      fieldErrors: { 'limit-stations-pools-small-blockSize': 'Prep counter size (small block size): 1 B is the smallest allowed, not 0 B.' },
+      message: 'Prep counter size (small block size): 1 B is the smallest allowed, not 0 B.',
     });
     const crossed = planSetup(setupOf('stations'), dinner, { 'limit-stations-pools-small-blockSize': '2 KiB' }, {});
-    expect(crossed).toEqual({ ok: false, fieldErrors: {}, message: 'stations.pools: expected pools.small.blockSize <= pools.medium.blockSize' });
+    expect(crossed).toEqual({
+      ok: false,
+      fieldErrors: {},
+      message: 'Prep counter size (small block size) cannot be more than Cooking station size (medium block size).',
+    });
   });
 });

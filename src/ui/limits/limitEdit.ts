@@ -6,7 +6,7 @@
  *
  * @example
  * commitLive(field, 'abc', limits, scenario, applyLimit) // '“abc” is not a number.' (nothing applied)
- * commitLive(field, '16', limits, scenario, applyLimit)  // null, or the simulation's refusal
+ * commitLive(field, '16', limits, scenario, applyLimit)  // null, or the simulation's refusal in plain words
  */
 import type { LimitCommand } from '../../sim/commands.ts';
 import type { LimitsInForce } from '../../sim/limitsInForce.ts';
@@ -14,7 +14,8 @@ import { formatProblems, parseScenario, type Scenario, type ScenarioInput } from
 import { createSimulation } from '../../sim/simulation.ts';
 import type { LimitField, LimitValue, NumberField } from './limitFields.ts';
 import { commandFor, currentValueOf, scenarioWith } from './limitValues.ts';
-import { describeValue, parseLimitText } from './units.ts';
+import { plainRefusal, restaurantName, type TermNamer } from './refusalText.ts';
+import { parseLimitText } from './units.ts';
 
 /** Reads `text` as a value of `field` (see `parseLimitText`). */
 export function parseFieldText(field: NumberField, text: string): ReturnType<typeof parseLimitText> {
@@ -22,21 +23,9 @@ export function parseFieldText(field: NumberField, text: string): ReturnType<typ
 }
 
 /**
- * `message` with the times and sizes of a bound written readably beside the raw numbers, for a field in
- * ms or bytes: `'expected <= 86400000 (24 h), got 7200000000 (2000 h)'`.
- */
-export function explainRefusal(field: LimitField, message: string): string {
-  if (field.type !== 'number' || field.unitKind === 'count') return message;
-  const kind = field.unitKind;
-  return message.replace(/(<=|>=|<|>|got) (\d+)\b/g, (all, word: string, digits: string) => {
-    const readable = describeValue(Number(digits), kind);
-    return readable === `${digits} B` ? all : `${word} ${digits} (${readable})`;
-  });
-}
-
-/**
  * Applies `value` to live `field` now. Returns null, or the simulation's refusal. A value already in force
- * is not sent (a slider held still would otherwise add a command to the run's timeline every frame).
+ * is not sent (a slider held still would otherwise add a command to the run's timeline every frame). A
+ * refusal is said in plain language (`refusalText.ts`), limits named by `name`.
  */
 export function applyLiveValue(
   field: LimitField,
@@ -44,10 +33,11 @@ export function applyLiveValue(
   limits: LimitsInForce,
   scenario: Scenario,
   applyLimit: (command: LimitCommand) => string | null,
+  name: TermNamer = restaurantName,
 ): string | null {
   if (currentValueOf(field, limits, scenario) === value) return null;
   const refusal = applyLimit(commandFor(field, value, limits, scenario));
-  return refusal === null ? null : explainRefusal(field, refusal);
+  return refusal === null ? null : plainRefusal(refusal, [field], name);
 }
 
 /** Reads `text` and applies it to live `field`. Returns null, or why nothing changed. */
@@ -57,10 +47,11 @@ export function commitLive(
   limits: LimitsInForce,
   scenario: Scenario,
   applyLimit: (command: LimitCommand) => string | null,
+  name: TermNamer = restaurantName,
 ): string | null {
   const parsed = parseFieldText(field, text);
   if (!parsed.ok) return parsed.message;
-  return applyLiveValue(field, parsed.value, limits, scenario, applyLimit);
+  return applyLiveValue(field, parsed.value, limits, scenario, applyLimit, name);
 }
 
 /** The outcome of gathering a kind's setup drafts. */
@@ -72,13 +63,14 @@ export type SetupPlan =
 /**
  * The scenario with the drafted setup values of `fields` (texts for number fields, values for choices and
  * toggles), checked by the scenario schema and by building a simulation from it, so that a restart cannot
- * fail. A problem whose path names a field is also given to that field.
+ * fail. A problem whose path names a field is also given to that field; problems are said in plain language.
  */
 export function planSetup(
   fields: readonly LimitField[],
   scenario: Scenario,
   texts: Readonly<Record<string, string>>,
   choices: Readonly<Record<string, LimitValue>>,
+  name: TermNamer = restaurantName,
 ): SetupPlan {
   const fieldErrors: Record<string, string> = {};
   const changes: { field: LimitField; value: LimitValue }[] = [];
@@ -97,9 +89,9 @@ export function planSetup(
   if (!result.ok) {
     for (const problem of result.problems) {
       const field = fields.find((f) => f.scenarioPath.join('.') === problem.path);
-      if (field !== undefined) fieldErrors[field.id] = explainRefusal(field, problem.message);
+      if (field !== undefined) fieldErrors[field.id] = plainRefusal(problem.message, fields, name, problem.path);
     }
-    return { ok: false, fieldErrors, message: formatProblems(result.problems) };
+    return { ok: false, fieldErrors, message: plainRefusal(formatProblems(result.problems), fields, name) };
   }
   try {
     createSimulation(result.scenario);
