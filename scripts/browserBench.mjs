@@ -3,9 +3,15 @@
 //
 //   npm run bench:browser            (builds, serves on port 4188, drives Chromium)
 //
-// Frame time: the page is opened with Chromium's frame-rate limit off, so `requestAnimationFrame` fires as
-// soon as the previous frame is done and the interval between two callbacks is what one frame costs (script,
-// style, layout, paint). Targets from the issue: p95 frame under 16.7 ms; limit change to redraw under 100 ms.
+// Frame time: two figures per frame, taken only while the service plays (frames after it finished are idle
+// and would dilute the figures; a short service is restarted until BENCH_SECONDS of play are measured):
+// - "work": from the frame's start (the `requestAnimationFrame` timestamp) to a task posted from that frame,
+//   which runs once the frame's script, style, layout and paint are done: what the main thread spends on a
+//   frame. This is the figure to hold against the 16.7 ms budget.
+// - "interval": between two `requestAnimationFrame` callbacks. Headless Chromium keeps its 60 Hz frame clock
+//   whatever the flags (`--disable-frame-rate-limit` has no effect there), so this never goes below ~16.7 ms:
+//   a frame within budget shows as one interval, an over-budget one as two or more.
+// Targets from the issue: p95 frame under 16.7 ms; limit change to redraw under 100 ms.
 import { spawn, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumPathOrThrow } from '../e2e/support/browserPath.mjs';
@@ -40,30 +46,60 @@ async function waitForServer(url, timeoutMs) {
   throw new Error(`the preview server did not answer at ${url}`);
 }
 
-/** Plays `scenario` at the highest speed and records rAF intervals for PLAY_SECONDS. */
+/**
+ * Plays `scenario` at the highest speed and records, for each frame while it plays, the main thread's work
+ * and the interval to the previous frame, for PLAY_SECONDS of play (restarting the service when it ends).
+ */
 async function frameTimes(page, scenario) {
   await page.goto(`${URL}/?scenario=${scenario}&seed=7&paused=1`);
   await page.locator('body.started').waitFor({ state: 'attached' });
   const speed = page.getByRole('slider', { name: /Speed/ });
   await speed.focus();
   await page.keyboard.press('End'); // the last notch: as fast as possible
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  return page.evaluate(
-    (seconds) =>
-      new Promise((resolve) => {
-        const deltas = [];
-        let last = performance.now();
-        const end = last + seconds * 1000;
-        function frame(now) {
-          deltas.push(now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(frame);
-          else resolve(deltas.slice(2)); // the first frames include the click's own work
-        }
-        requestAnimationFrame(frame);
-      }),
-    PLAY_SECONDS,
-  );
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  const work = [];
+  const intervals = [];
+  const end = Date.now() + PLAY_SECONDS * 1000;
+  while (Date.now() < end) {
+    await play.click();
+    const run = await page.evaluate(
+      (ms) =>
+        new Promise((resolve) => {
+          const playButton = document.querySelector('.playbar button.primary');
+          const isPlaying = () => playButton?.textContent?.trim() === 'Pause';
+          const out = { work: [], intervals: [] };
+          const channel = new MessageChannel();
+          let frameStart = NaN;
+          let last = NaN;
+          let frames = 0;
+          const stopAt = performance.now() + ms;
+          channel.port1.onmessage = () => {
+            if (frames > 2) out.work.push(performance.now() - frameStart); // the first frames include the click's own work
+          };
+          function frame(now) {
+            frames += 1;
+            if (frames > 2) out.intervals.push(now - last);
+            last = now;
+            frameStart = now;
+            channel.port2.postMessage(0);
+            if (now < stopAt && (frames < 3 || isPlaying())) requestAnimationFrame(frame);
+            else setTimeout(() => resolve(out), 0);
+          }
+          requestAnimationFrame(frame);
+        }),
+      end - Date.now(),
+    );
+    work.push(...run.work);
+    intervals.push(...run.intervals);
+    if (Date.now() >= end) break;
+    // Paused (if the time ran out mid-service) and back at the start for the next run.
+    await page.evaluate(() => {
+      const button = document.querySelector('.playbar button.primary');
+      if (button?.textContent?.trim() === 'Pause' && !button.disabled) button.click();
+    });
+    await page.getByRole('button', { name: 'Restart', exact: true }).click();
+  }
+  return { work, intervals };
 }
 
 /** Changes a limit through its number field and times until the charts have redrawn (next frame painted). */
@@ -117,8 +153,9 @@ try {
   page.on('pageerror', (e) => errors.push(e.message));
   console.log(`Browser benchmark (Chromium, 1280x900, ${PLAY_SECONDS} s of play at the highest speed)`);
   for (const scenario of ['dinner-service', 'food-hall']) {
-    const deltas = await frameTimes(page, scenario);
-    console.log(`  frame time, ${scenario.padEnd(14)} ${summary(deltas)}`);
+    const { work, intervals } = await frameTimes(page, scenario);
+    console.log(`  frame work,     ${scenario.padEnd(14)} ${summary(work)}`);
+    console.log(`  frame interval, ${scenario.padEnd(14)} ${summary(intervals)}`);
   }
   const redraw = await limitToRedraw(page, 'limit-tables-small-max', [2, 6, 3, 8, 4, 10, 5, 7, 2, 6]);
   const measured = redraw.filter((x) => Number.isFinite(x));
