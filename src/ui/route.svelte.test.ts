@@ -32,12 +32,37 @@ describe('parseRoute()', () => {
   });
 });
 
+describe('parseRoute() for the challenges', () => {
+  it('reads the list, one challenge, and a share link', () => {
+    expect(parseRoute('#/challenges')).toEqual({ kind: 'challenges' });
+    expect(parseRoute('#/challenges/')).toEqual({ kind: 'challenges' });
+    expect(parseRoute('#/challenges/friday-rush')).toEqual({ kind: 'challenge', id: 'friday-rush' });
+    expect(parseRoute('#/challenges/friday-rush/')).toEqual({ kind: 'challenge', id: 'friday-rush' });
+    expect(parseRoute('#/challenges/friday-rush?solution=eyJhIjoxfQ')).toEqual({ kind: 'challenge', id: 'friday-rush', solution: 'eyJhIjoxfQ' });
+    expect(parseRoute('#/challenges/friday-rush?other=1')).toEqual({ kind: 'challenge', id: 'friday-rush' });
+  });
+
+  it('keeps a damaged solution value as text (the page says what is wrong), and sends a bad id to the list', () => {
+    expect(parseRoute('#/challenges/friday-rush?solution=%%%')).toEqual({ kind: 'challenge', id: 'friday-rush', solution: '%%%' });
+    expect(parseRoute('#/challenges/friday-rush?solution=')).toEqual({ kind: 'challenge', id: 'friday-rush', solution: '' });
+    expect(parseRoute('#/challenges/Friday')).toEqual({ kind: 'challenges' });
+    expect(parseRoute('#/challenges/%E0%A4%A')).toEqual({ kind: 'challenges' });
+    expect(parseRoute('#/challenges/a/b')).toEqual({ kind: 'challenges' });
+    expect(parseRoute('#/lessons/hoarding/2?solution=x')).toEqual({ kind: 'step', slug: 'hoarding', step: 2 });
+  });
+});
+
 describe('routeHash()', () => {
   it('writes each route, and reads back the same route', () => {
     expect(routeHash({ kind: 'play' })).toBe('#/');
     expect(routeHash({ kind: 'contents' })).toBe('#/lessons');
     expect(routeHash({ kind: 'step', slug: 'the-manager', step: 4 })).toBe('#/lessons/the-manager/4');
-    for (const hash of ['#/', '#/lessons', '#/lessons/the-manager/4']) expect(routeHash(parseRoute(hash))).toBe(hash);
+    expect(routeHash({ kind: 'challenges' })).toBe('#/challenges');
+    expect(routeHash({ kind: 'challenge', id: 'friday-rush' })).toBe('#/challenges/friday-rush');
+    expect(routeHash({ kind: 'challenge', id: 'friday-rush', solution: 'ab-_c' })).toBe('#/challenges/friday-rush?solution=ab-_c');
+    for (const hash of ['#/', '#/lessons', '#/lessons/the-manager/4', '#/challenges', '#/challenges/lru-shelf', '#/challenges/lru-shelf?solution=eyJ9']) {
+      expect(routeHash(parseRoute(hash))).toBe(hash);
+    }
   });
 });
 
@@ -73,5 +98,15 @@ describe('HashRouter', () => {
     expect(win.listeners).toBe(0);
     win.setHash('#/');
     expect(router.current).toEqual({ kind: 'step', slug: 'hoarding', step: 5 });
+  });
+
+  it('replace() swaps the URL through history when there is one (no new entry, no hashchange)', () => {
+    const replaced: string[] = [];
+    const win = { ...fakeWindow('#/challenges/lru-shelf?solution=abc'), history: { replaceState: (_: unknown, __: string, url?: string) => void replaced.push(url ?? '') } };
+    const router = new HashRouter(win);
+    expect(router.current).toEqual({ kind: 'challenge', id: 'lru-shelf', solution: 'abc' });
+    router.replace({ kind: 'challenge', id: 'lru-shelf' });
+    expect(replaced).toEqual(['#/challenges/lru-shelf']);
+    expect(router.current).toEqual({ kind: 'challenge', id: 'lru-shelf' });
   });
 });
