@@ -88,6 +88,16 @@ test('the list shows every challenge; a limits challenge goes from failing to pa
   await expect(page.locator(`[data-testid="challenge-row"][data-challenge-id="${FRIDAY}"]`)).toHaveAttribute('data-status', 'passed');
 });
 
+test('"Watch this night in free play" opens the challenge\'s night with the learner\'s settings, paused on the first grading seed', async ({ page }) => {
+  await openChallenge(page, FRIDAY);
+  await setting(page, 'tables.small.max').fill('20');
+  await page.getByTestId('watch-in-free-play').click();
+  await expect(page).toHaveURL(/[?&]scenario=tables&seed=11&paused=1&setup=/);
+  await expect(page.getByTestId('mode-lessons')).not.toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('textbox', { name: /Seed/ })).toHaveValue('11');
+  await expect(page.getByTestId('limit-tables-small-max')).toHaveValue('20');
+});
+
 test('a code challenge: an endless loop ends with a clear message and the page stays responsive; Cancel stops a run', async ({ page }) => {
   test.slow();
   await openChallenge(page, LRU);

@@ -273,6 +273,7 @@ class ChallengeLoader {
       kind: meta.kind,
       brief: meta.brief,
       scenario,
+      baseScenarioId: scenario === null ? null : this.baseScenarioId,
       seeds: [...raw.seeds],
       settings: specs,
       startingSettings,
@@ -383,6 +384,9 @@ class ChallengeLoader {
     return { value: result.data, lines: json.lines };
   }
 
+  /** The built-in id the scenario names or extends (set by readScenario). */
+  private baseScenarioId: string | null = null;
+
   private readScenario(raw: ChallengeJson, lines: JsonLines, hasCode: boolean): Scenario | null {
     const value = raw.scenario;
     const line = lineOfPath(lines, ['scenario']);
@@ -398,6 +402,7 @@ class ChallengeLoader {
         return null;
       }
       input = builtInScenarios[value];
+      this.baseScenarioId = value;
     } else if (isPlainObject(value)) {
       if (Object.hasOwn(value, 'extends')) {
         const { extends: base, ...overrides } = value;
@@ -406,6 +411,7 @@ class ChallengeLoader {
           return null;
         }
         input = mergeDeep(builtInScenarios[base], overrides);
+        this.baseScenarioId = base;
       } else {
         input = value;
       }

@@ -76,6 +76,8 @@ export interface Challenge {
   brief: Block[];
   /** The scenario every seed runs (defaults filled); absent for a code slot whose harness needs none. */
   scenario: Scenario | null;
+  /** The built-in scenario it is (or `extends`), so free play can show the same night; null without one. */
+  baseScenarioId: string | null;
   /** Grading seeds (at least 2). */
   seeds: number[];
   settings: SettingSpec[];

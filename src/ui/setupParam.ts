@@ -8,7 +8,7 @@ import { parseScenario, formatProblems, type Scenario, type ScenarioInput } from
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 
 /** The scenario parts a setup change may replace. */
-export const SETUP_KINDS = ['tables', 'staff', 'ingredients', 'stations', 'shelf', 'manager'] as const;
+export const SETUP_KINDS = ['tables', 'staff', 'ingredients', 'stations', 'shelf', 'manager', 'workload', 'faults'] as const;
 const MAX_SETUP_TEXT = 20_000;
 
 export type SetupPatch = Partial<Pick<ScenarioInput, (typeof SETUP_KINDS)[number]>>;
