@@ -25,8 +25,8 @@ describe('evaluateSolution: a limits challenge', () => {
     const v = evaluateSolution(limits, limits.reference, null);
     expect(v).toMatchObject({ challenge: 'valid-limits', engine: '1', status: 'pass', seeds: [1, 2], codeError: null });
     expect(v.goals.map((g) => [g.id, g.status, g.message])).toEqual([
-      ['p95-wait', 'pass', 'both seeds pass; closest: seed 1: p95 wait 1:00, needs at most 2:00'],
-      ['no-timeouts', 'pass', 'both seeds pass; closest: seed 1: 0 acquire.timedOut events, needs none'],
+      ['p95-wait', 'pass', 'both seeds pass; each: p95 wait 1:00, needs at most 2:00'],
+      ['no-timeouts', 'pass', 'both seeds pass; each: 0 parties gave up waiting, needs none'],
       ['budget', 'pass', 'total 31 tables, needs at most 32'],
     ]);
     expect(v.goals[0].perSeed).toEqual([
@@ -40,7 +40,7 @@ describe('evaluateSolution: a limits challenge', () => {
     expect(v.status).toBe('fail');
     expect(v.goals.map((g) => [g.id, g.status, g.message])).toEqual([
       ['p95-wait', 'fail', 'seed 1: p95 wait 4:46, needs at most 2:00'],
-      ['no-timeouts', 'fail', 'seed 1: 11 acquire.timedOut events, needs none'],
+      ['no-timeouts', 'fail', 'seed 1: 11 parties gave up waiting, needs none'],
       ['budget', 'pass', 'total 13 tables, needs at most 32'],
     ]);
     expect(v.goals[1].perSeed.map((s) => s.actual)).toEqual([11, 16]);
@@ -88,8 +88,8 @@ describe('evaluateSolution: a code slot', () => {
     const v = evaluateSolution(code, code.reference, nodeCodeRunner, opts);
     expect(v.status).toBe('pass');
     expect(v.goals.map((g) => g.message)).toEqual([
-      'all 3 seeds pass; closest: seed 3: score 4, needs at least 4',
-      'all 3 seeds pass; closest: seed 3: 4 pick.called events, needs at most 10',
+      'all 3 seeds pass; each: score 4, needs at least 4',
+      'all 3 seeds pass; each: 4 pick called events, needs at most 10',
     ]);
     const starter = evaluateSolution(code, starterSolution(code), nodeCodeRunner, opts);
     expect(starter.goals[0].message).toBe('seed 3: score 0, needs at least 4');

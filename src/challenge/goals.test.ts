@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeGoalValue, formatDuration, formatValue, goalResult, quantityOfMetric, seedResult, unitOfPath } from './goals.ts';
+import { describeGoalValue, formatDuration, formatValue, goalResult, quantityOfEvent, quantityOfMetric, seedResult, unitOfPath } from './goals.ts';
 import type { Goal, SettingSpec } from './types.ts';
 
 const goal = (g: Partial<Goal> & Record<string, unknown>): Goal => ({ id: 'g', text: 'A goal', op: '<=', value: 0, ...g }) as Goal;
@@ -43,9 +43,39 @@ describe('goal wording', () => {
     expect(seedResult(goal({ metric: 'shelf.hitRatio', op: '>=', value: 0.8 }), specs, 3, 0.4375, '').message).toBe('seed 3: hit ratio 43.8%, needs at least 80%');
     expect(seedResult(goal({ metric: 'tables.timedOut' }), specs, 3, 1, '').message).toBe('seed 3: 1 acquire timeout, needs none');
     expect(seedResult(goal({ metric: 'tables.timedOut', op: '<', value: 3 }), specs, 3, 4, '').message).toBe('seed 3: 4 acquire timeouts, needs less than 3');
-    expect(seedResult(goal({ event: 'fd.emfile', op: '==', value: 0 }), specs, 3, 2, '').message).toBe('seed 3: 2 fd.emfile events, needs none');
+    expect(seedResult(goal({ event: 'fd.emfile', op: '==', value: 0 }), specs, 3, 2, '').message).toBe('seed 3: 2 ingredients refused, pantry full (EMFILE), needs none');
     expect(seedResult(goal({ metric: 'stations.peakUsedBytes', value: 12_288 }), specs, 3, 14_248, '').message).toBe('seed 3: peak memory 14,248 bytes, needs at most 12,288 bytes');
     expect(seedResult(goal({ metric: 'tables.waitMs.p95', value: 300_000 }), specs, 3, null, 'no value for tables.waitMs.p95')).toEqual({ seed: 3, actual: null, status: 'fail', message: 'seed 3: no value for tables.waitMs.p95' });
+  });
+
+  it('events in plain words, with a readable fallback for a type without nouns', () => {
+    const m = (event: string, actual: number, op: Goal['op'] = '==', value = 0) => seedResult(goal({ event, op, value }), [], 11, actual, '').message;
+    expect(m('acquire.timedOut', 20)).toBe('seed 11: 20 parties gave up waiting, needs none');
+    expect(m('acquire.timedOut', 1)).toBe('seed 11: 1 party gave up waiting, needs none');
+    expect(m('acquire.refused', 3)).toBe('seed 11: 3 parties turned away (no table fits), needs none');
+    expect(m('acquire.overdue', 2)).toBe('seed 11: 2 parties left waiting past the timeout, needs none');
+    expect(m('table.unhealthySeated', 1)).toBe('seed 11: 1 party seated at a wobbly table, needs none');
+    expect(m('task.callerRan', 7, '<=', 4)).toBe('seed 11: 7 tickets the host cooked, needs at most 4');
+    expect(m('task.rejected', 5)).toBe('seed 11: 5 rejected tickets, needs none');
+    expect(m('task.discarded', 5)).toBe('seed 11: 5 discarded tickets, needs none');
+    expect(m('fd.ebadf', 1)).toBe('seed 11: 1 ingredient used after it was put back (EBADF), needs none');
+    expect(m('heap.oom', 4)).toBe('seed 11: 4 dishes the banquet area found no span for (heap OOM), needs none');
+    expect(m('limit.exceeded', 9)).toBe('seed 11: 9 requests refused at a global limit, needs none');
+    expect(m('batch.itemFailed', 2)).toBe('seed 11: 2 batch items failed, needs none');
+    expect(m('service.starved', 3)).toBe('seed 11: 3 moments the dinner service was short of a resource, needs none');
+    expect(m('block.reclaimedInUse', 1)).toBe('seed 11: 1 block taken from a cook still using it, needs none');
+    expect(m('block.reclaimedInUse', 2)).toBe('seed 11: 2 blocks taken from cooks still using them, needs none');
+    expect(quantityOfEvent('cache.evicted')).toEqual({ unit: 'count', one: 'eviction', many: 'evictions', name: 'evictions' });
+    expect(m('pick.called', 4, '<=', 10)).toBe('seed 11: 4 pick called events, needs at most 10');
+    expect(m('table.leakCleared', 1)).toBe('seed 11: 1 table leak cleared event, needs none');
+  });
+
+  it('a ratio named by a phrase, and an exact 100% target', () => {
+    const g = goal({ metric: 'lruAgreementRatio', op: '==', value: 1 });
+    expect(unitOfPath('lruAgreementRatio')).toBe('ratio');
+    expect(seedResult(g, [], 7, 0, '').message).toBe('seed 7: evictions that picked the least recently used dish: 0%, needs 100%');
+    expect(seedResult(g, [], 7, 902 / 1379, '').message).toBe('seed 7: evictions that picked the least recently used dish: 65.4%, needs 100%');
+    expect(seedResult(goal({ metric: 'shelf.hitRatio', op: '==', value: 0.5 }), [], 7, 0.25, '').message).toBe('seed 7: hit ratio 25%, needs exactly 50%');
   });
 
   it('more precision when rounding would hide the difference', () => {
@@ -68,5 +98,16 @@ describe('goal wording', () => {
     const r = (seed: number, v: number) => seedResult(g, [], seed, v, '');
     expect(goalResult(g, [r(1, 100_000), r(2, 400_000), r(3, 500_000)]).message).toBe('seed 2: p95 wait 6:40, needs at most 5:00');
     expect(goalResult(g, [r(1, 100_000), r(2, 288_000), r(3, 200_000)])).toMatchObject({ status: 'pass', message: 'all 3 seeds pass; closest: seed 2: p95 wait 4:48, needs at most 5:00' });
+    expect(goalResult(g, [r(1, 100_000), r(2, 100_000)]).message).toBe('both seeds pass; each: p95 wait 1:40, needs at most 5:00');
+    expect(goalResult(g, [r(4, 100_000)]).message).toBe('the seed passes; seed 4: p95 wait 1:40, needs at most 5:00');
+  });
+
+  it('over all seeds with the same value everywhere: no "closest"', () => {
+    const g = goal({ event: 'acquire.timedOut', op: '==', value: 0 });
+    const r = (seed: number, v: number) => seedResult(g, [], seed, v, '');
+    expect(goalResult(g, [r(11, 0), r(12, 0), r(13, 0), r(14, 0)]).message).toBe('all 4 seeds pass; each: 0 parties gave up waiting, needs none');
+    const t = goal({ event: 'task.callerRan', op: '<=', value: 4 });
+    const q = (seed: number, v: number) => seedResult(t, [], seed, v, '');
+    expect(goalResult(t, [q(11, 1), q(12, 3), q(13, 3)]).message).toBe('all 3 seeds pass; closest: seed 12: 3 tickets the host cooked, needs at most 4');
   });
 });

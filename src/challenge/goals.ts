@@ -20,6 +20,8 @@ export interface Quantity {
   many?: string;
   /** For other units (and counts without nouns): the name written before the value ("p95 wait 6:12"). */
   name: string;
+  /** The name is a phrase, written with a colon before the value ("evictions that picked ...: 43.8%"). */
+  isPhrase?: boolean;
 }
 
 const PERCENTILE_WORDS: Record<string, string> = { p50: 'median', p95: 'p95', p99: 'p99', max: 'longest', count: 'number of' };
@@ -87,6 +89,44 @@ const COUNT_NOUNS: Record<string, [string, string]> = {
   'manager.batches.itemsSkipped': ['batch item skipped', 'batch items skipped'],
 };
 
+/**
+ * Nouns for the event types a goal may count (singular, plural), from the simulation's log and the code slots'
+ * harnesses. Other event types get a name made from the type (`cache.evicted` -> `cache evicted events`).
+ */
+const EVENT_NOUNS: Record<string, [string, string]> = {
+  'acquire.timedOut': ['party gave up waiting', 'parties gave up waiting'],
+  'acquire.refused': ['party turned away (no table fits)', 'parties turned away (no table fits)'],
+  'acquire.overdue': ['party left waiting past the timeout', 'parties left waiting past the timeout'],
+  'acquire.granted': ['party seated', 'parties seated'],
+  'party.walkedOut': ['party walked out', 'parties walked out'],
+  'party.arrived': ['party arrived', 'parties arrived'],
+  'table.unhealthySeated': ['party seated at a wobbly table', 'parties seated at a wobbly table'],
+  'table.unhealthy': ['table turned wobbly', 'tables turned wobbly'],
+  'table.leakSuspected': ['suspected table leak', 'suspected table leaks'],
+  'task.rejected': ['rejected ticket', 'rejected tickets'],
+  'task.discarded': ['discarded ticket', 'discarded tickets'],
+  'task.callerRan': ['ticket the host cooked', 'tickets the host cooked'],
+  'task.failed': ['failed ticket', 'failed tickets'],
+  'fd.emfile': ['ingredient refused, pantry full (EMFILE)', 'ingredients refused, pantry full (EMFILE)'],
+  'fd.ebadf': ['ingredient used after it was put back (EBADF)', 'ingredients used after they were put back (EBADF)'],
+  'fd.leaked': ['leaked ingredient', 'leaked ingredients'],
+  'heap.oom': ['dish the banquet area found no span for (heap OOM)', 'dishes the banquet area found no span for (heap OOM)'],
+  'pool.exhausted': ['time a station ran out of spaces (pool exhausted)', 'times a station ran out of spaces (pool exhausted)'],
+  'memory.leaked': ['leaked block', 'leaked blocks'],
+  'memory.limitExceeded': ['memory request over the limit', 'memory requests over the limit'],
+  'limit.exceeded': ['request refused at a global limit', 'requests refused at a global limit'],
+  'batch.failed': ['failed batch', 'failed batches'],
+  'batch.itemFailed': ['batch item failed', 'batch items failed'],
+  'service.starved': ['moment the dinner service was short of a resource', 'moments the dinner service was short of a resource'],
+  'block.reclaimedInUse': ['block taken from a cook still using it', 'blocks taken from cooks still using them'],
+  'block.reclaimed': ['forgotten block reclaimed', 'forgotten blocks reclaimed'],
+  'block.leaked': ['leaked block', 'leaked blocks'],
+  'alloc.failed': ['cook who found no free block', 'cooks who found no free block'],
+  'cache.evicted': ['eviction', 'evictions'],
+  'cache.hit': ['shelf hit', 'shelf hits'],
+  'cache.miss': ['shelf miss', 'shelf misses'],
+};
+
 /** Names for well-known non-count metrics. */
 const NAMES: Record<string, string> = {
   'tables.waitMs': 'wait',
@@ -99,6 +139,11 @@ const NAMES: Record<string, string> = {
   'stations.usedBytes': 'memory in use',
   'shelf.peakBytes': 'peak shelf size',
   'shelf.bytesUsed': 'shelf size',
+};
+
+/** Names written as a phrase, with a colon before the value. */
+const PHRASES: Record<string, string> = {
+  lruAgreementRatio: 'evictions that picked the least recently used dish',
 };
 
 /** The unit of a metric path (see the module comment). */
@@ -133,12 +178,16 @@ export function quantityOfMetric(path: string): Quantity {
     return { unit, name: `${PERCENTILE_WORDS[last]} ${NAMES[parent]}` };
   }
   if (NAMES[path] !== undefined) return { unit, name: NAMES[path] };
+  if (PHRASES[path] !== undefined) return { unit, name: PHRASES[path], isPhrase: true };
   return { unit, name: segments.map(words).filter((w) => w !== '').join(' ') };
 }
 
-/** `acquire.timedOut` facts. */
+/** Facts of an event type: `3 parties gave up waiting`; an unknown `cache.evicted` is `3 cache evicted events`. */
 export function quantityOfEvent(type: string): Quantity {
-  return { unit: 'count', one: `${type} event`, many: `${type} events`, name: `${type} events` };
+  const nouns = EVENT_NOUNS[type];
+  if (nouns !== undefined) return { unit: 'count', one: nouns[0], many: nouns[1], name: nouns[1] };
+  const name = type.split('.').map(words).filter((w) => w !== '').join(' ');
+  return { unit: 'count', one: `${name} event`, many: `${name} events`, name: `${name} events` };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -199,9 +248,10 @@ function formatPair(actual: number, target: number, unit: ValueUnit): [string, s
 
 const OP_WORDS: Record<GoalOp, string> = { '<=': 'at most', '<': 'less than', '>=': 'at least', '>': 'more than', '==': 'exactly' };
 
-/** `needs at most 5:00`, `needs none`. */
+/** `needs at most 5:00`, `needs none`, `needs 100%` (exactly all or nothing of a ratio). */
 function needs(op: GoalOp, target: string, unit: ValueUnit, value: number): string {
   if (unit === 'count' && value === 0 && (op === '<=' || op === '==')) return 'needs none';
+  if (op === '==' && ((unit === 'ratio' && (value === 0 || value === 1)) || (unit === 'percent' && (value === 0 || value === 100)))) return `needs ${target}`;
   return `needs ${OP_WORDS[op]} ${target}`;
 }
 
@@ -212,7 +262,7 @@ export function describeMeasure(quantity: Quantity, actual: number, op: GoalOp, 
   if (quantity.unit === 'count' && quantity.many !== undefined) {
     return `${a} ${actual === 1 ? (quantity.one ?? quantity.many) : quantity.many}, ${need}`;
   }
-  return `${quantity.name} ${a}, ${need}`;
+  return `${quantity.name}${quantity.isPhrase === true ? ':' : ''} ${a}, ${need}`;
 }
 
 /** The quantity a goal measures. */
@@ -252,7 +302,8 @@ function seedPrefix(goal: Goal, seed: number): string {
 
 /**
  * A goal over all seeds: fails with the first failing seed's message; passes with the closest seed's message
- * (`all 4 seeds pass; closest: seed 13: p95 wait 4:48, needs at most 5:00`).
+ * (`all 4 seeds pass; closest: seed 13: p95 wait 4:48, needs at most 5:00`), or, when every seed measured the
+ * same value, with that value (`all 4 seeds pass; each: 0 parties gave up waiting, needs none`).
  */
 export function goalResult(goal: Goal, perSeed: SeedResult[]): GoalResult {
   const failed = perSeed.find((r) => r.status === 'fail');
@@ -265,5 +316,8 @@ export function goalResult(goal: Goal, perSeed: SeedResult[]): GoalResult {
     if (Math.abs(r.actual - goal.value) < Math.abs(closest.actual - goal.value)) closest = r;
   }
   const n = perSeed.length;
-  return { ...base, status: 'pass', message: `${n === 1 ? 'the seed passes' : n === 2 ? 'both seeds pass' : `all ${n} seeds pass`}; closest: ${closest.message}` };
+  const passed = n === 1 ? 'the seed passes' : n === 2 ? 'both seeds pass' : `all ${n} seeds pass`;
+  const same = n > 1 && closest.actual !== null && perSeed.every((r) => r.actual === closest.actual);
+  if (same && closest.actual !== null) return { ...base, status: 'pass', message: `${passed}; each: ${describeGoalValue(goal, [], closest.actual)}` };
+  return { ...base, status: 'pass', message: n === 1 ? `${passed}; ${closest.message}` : `${passed}; closest: ${closest.message}` };
 }

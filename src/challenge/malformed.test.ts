@@ -92,13 +92,13 @@ const EXPECTED: Record<string, string[]> = {
     'lessons/challenges/01-missing-reference-settings/reference.json:1: tables.small.max: unknown field "tables.small.max"',
   ],
   'reference-fails': [
-    'lessons/challenges/01-reference-fails/reference.json:1: the reference solution does not pass: p95-wait: seed 1: p95 wait 4:46, needs at most 2:00; no-timeouts: seed 1: 10 acquire.timedOut events, needs none',
+    'lessons/challenges/01-reference-fails/reference.json:1: the reference solution does not pass: p95-wait: seed 1: p95 wait 4:46, needs at most 2:00; no-timeouts: seed 1: 10 parties gave up waiting, needs none',
   ],
   'settings-clash': [
     'lessons/challenges/01-settings-clash/reference.json:1: settings: these settings do not go together: tables.large: expected min <= max',
   ],
   'starter-passes': [
-    'lessons/challenges/01-starter-passes/challenge.json:7: the starter already meets every goal on every seed (p95-wait: both seeds pass; closest: seed 1: p95 wait 4:46, needs at most 60:00; no-timeouts: both seeds pass; closest: seed 2: 16 acquire.timedOut events, needs at most 100; budget: total 13 tables, needs at most 32): the starting state must fail at least one',
+    'lessons/challenges/01-starter-passes/challenge.json:7: the starter already meets every goal on every seed (p95-wait: both seeds pass; closest: seed 1: p95 wait 4:46, needs at most 60:00; no-timeouts: both seeds pass; closest: seed 2: 16 parties gave up waiting, needs at most 100; budget: total 13 tables, needs at most 32): the starting state must fail at least one',
   ],
   'unknown-fields': [
     'lessons/challenges/01-unknown-fields/challenge.json:7: timeLimit: unknown field "timeLimit"',

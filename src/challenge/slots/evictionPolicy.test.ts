@@ -19,17 +19,17 @@ function errorOf(fn: () => unknown): Error {
 describe('evictionPolicy.run()', () => {
   it('gives LRU a higher hit ratio than FIFO, and FIFO than MRU (seed 1)', () => {
     expect(runSlot(evictionPolicy, lru, 1)).toEqual({
-      metrics: { hits: 1806, misses: 1194, evictions: 1186, hitRatio: 0.602, lruAgreement: 1 },
+      metrics: { hits: 1806, misses: 1194, evictions: 1186, hitRatio: 0.602, lruAgreementRatio: 1 },
       eventCounts: { 'cache.hit': 1806, 'cache.miss': 1194, 'cache.evicted': 1186 },
       calls: 1186,
     });
     expect(runSlot(evictionPolicy, fifo, 1)).toEqual({
-      metrics: { hits: 1613, misses: 1387, evictions: 1379, hitRatio: 1613 / 3000, lruAgreement: 902 / 1379 },
+      metrics: { hits: 1613, misses: 1387, evictions: 1379, hitRatio: 1613 / 3000, lruAgreementRatio: 902 / 1379 },
       eventCounts: { 'cache.hit': 1613, 'cache.miss': 1387, 'cache.evicted': 1379 },
       calls: 1379,
     });
     expect(runSlot(evictionPolicy, mru, 1)).toEqual({
-      metrics: { hits: 814, misses: 2186, evictions: 2178, hitRatio: 814 / 3000, lruAgreement: 0 },
+      metrics: { hits: 814, misses: 2186, evictions: 2178, hitRatio: 814 / 3000, lruAgreementRatio: 0 },
       eventCounts: { 'cache.hit': 814, 'cache.miss': 2186, 'cache.evicted': 2178 },
       calls: 2178,
     });
@@ -44,16 +44,16 @@ describe('evictionPolicy.run()', () => {
   it('calls chooseVictim only on a miss with a full shelf, with the shelf in placement order', () => {
     const seen: ShelfDish[][] = [];
     const run = runSlot(evictionPolicy, (dishes: ShelfDish[]) => (seen.push(dishes), dishes[0].key), 1, { capacity: 2, menu: 3, requests: 10 });
-    expect(run.metrics).toEqual({ hits: 7, misses: 3, evictions: 1, hitRatio: 0.7, lruAgreement: 0 });
+    expect(run.metrics).toEqual({ hits: 7, misses: 3, evictions: 1, hitRatio: 0.7, lruAgreementRatio: 0 });
     expect(seen).toHaveLength(1);
     expect(seen[0].map((d) => d.key)).toEqual(seen[0].slice().sort((a, b) => a.addedAtMs - b.addedAtMs).map((d) => d.key));
     expect(Object.keys(seen[0][0]).sort()).toEqual(['addedAtMs', 'bytes', 'key', 'lastUsedAtMs', 'uses']);
   });
 
-  it('reports lruAgreement 1 when nothing was evicted', () => {
+  it('reports lruAgreementRatio 1 when nothing was evicted', () => {
     const run = runSlot(evictionPolicy, fifo, 1, { capacity: 40, menu: 40, requests: 100 });
     expect(run.metrics.evictions).toBe(0);
-    expect(run.metrics.lruAgreement).toBe(1);
+    expect(run.metrics.lruAgreementRatio).toBe(1);
   });
 
   it('is deterministic: the same seed gives the same SlotRun, another seed another', () => {

@@ -12,6 +12,10 @@
  *
  * On a miss the dish is cooked and placed on the shelf; when the shelf is full, `chooseVictim` picks the dish
  * that goes. The trace is drawn before the run, so every policy sees the same orders for a seed.
+ *
+ * Metrics: `hits`, `misses`, `evictions`, `hitRatio`, and `lruAgreementRatio`, the share of evictions that
+ * picked the least recently used dish (1 when nothing was evicted); event counts: `cache.hit`, `cache.miss`,
+ * `cache.evicted`.
  */
 import { createRandom, cumulativeWeights, exponential, pickWeighted, uniform, uniformInt } from '../../sim/random.ts';
 import type { CodeSlot, SlotRun, SlotRunOptions } from './codeSlot.ts';
@@ -148,7 +152,7 @@ function run({ seed, params, call }: SlotRunOptions): SlotRun {
       misses,
       evictions,
       hitRatio: hits + misses > 0 ? hits / (hits + misses) : 0,
-      lruAgreement: evictions > 0 ? lruMatches / evictions : 1,
+      lruAgreementRatio: evictions > 0 ? lruMatches / evictions : 1,
     },
     eventCounts: { ...counts },
   };

@@ -19,21 +19,21 @@ const round = (rows: Record<string, number>[]) =>
   rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v * 1000) / 1000])));
 
 describe('examples/evictionPolicy (FIFO starter, LRU reference)', () => {
-  it('starter: hit ratio about 0.52-0.54, lruAgreement about 0.65-0.68', () => {
+  it('starter: hit ratio about 0.52-0.54, lruAgreementRatio about 0.65-0.68', () => {
     expect(round(metricsOf('evictionPolicy', 'starter'))).toEqual([
-      { hits: 1613, misses: 1387, evictions: 1379, hitRatio: 0.538, lruAgreement: 0.654 },
-      { hits: 1564, misses: 1436, evictions: 1428, hitRatio: 0.521, lruAgreement: 0.683 },
-      { hits: 1583, misses: 1417, evictions: 1409, hitRatio: 0.528, lruAgreement: 0.671 },
-      { hits: 1555, misses: 1445, evictions: 1437, hitRatio: 0.518, lruAgreement: 0.669 },
+      { hits: 1613, misses: 1387, evictions: 1379, hitRatio: 0.538, lruAgreementRatio: 0.654 },
+      { hits: 1564, misses: 1436, evictions: 1428, hitRatio: 0.521, lruAgreementRatio: 0.683 },
+      { hits: 1583, misses: 1417, evictions: 1409, hitRatio: 0.528, lruAgreementRatio: 0.671 },
+      { hits: 1555, misses: 1445, evictions: 1437, hitRatio: 0.518, lruAgreementRatio: 0.669 },
     ]);
   });
 
   it('reference: hit ratio 0.586-0.602, always the least recently used', () => {
     expect(round(metricsOf('evictionPolicy', 'reference'))).toEqual([
-      { hits: 1806, misses: 1194, evictions: 1186, hitRatio: 0.602, lruAgreement: 1 },
-      { hits: 1759, misses: 1241, evictions: 1233, hitRatio: 0.586, lruAgreement: 1 },
-      { hits: 1765, misses: 1235, evictions: 1227, hitRatio: 0.588, lruAgreement: 1 },
-      { hits: 1776, misses: 1224, evictions: 1216, hitRatio: 0.592, lruAgreement: 1 },
+      { hits: 1806, misses: 1194, evictions: 1186, hitRatio: 0.602, lruAgreementRatio: 1 },
+      { hits: 1759, misses: 1241, evictions: 1233, hitRatio: 0.586, lruAgreementRatio: 1 },
+      { hits: 1765, misses: 1235, evictions: 1227, hitRatio: 0.588, lruAgreementRatio: 1 },
+      { hits: 1776, misses: 1224, evictions: 1216, hitRatio: 0.592, lruAgreementRatio: 1 },
     ]);
   });
 });

@@ -37,7 +37,7 @@ describe('codeSlots', () => {
     );
     expect(keys).toEqual({
       evictionPolicy: {
-        metrics: ['hits', 'misses', 'evictions', 'hitRatio', 'lruAgreement'],
+        metrics: ['hits', 'misses', 'evictions', 'hitRatio', 'lruAgreementRatio'],
         events: ['cache.hit', 'cache.miss', 'cache.evicted'],
       },
       tableAcquire: {
