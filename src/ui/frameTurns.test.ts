@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { FrameTurns } from './frameTurns.ts';
+
+const PARTS = ['tables', 'staff', 'charts', 'feed'];
+
+/** Every part takes `value` in frame `frame`; returns what each drew. */
+function frame(turns: FrameTurns, value: number, isStaggered: boolean, token: number, parts = PARTS): number[] {
+  return parts.map((part) => turns.take(part, value, isStaggered, token));
+}
+
+describe('FrameTurns', () => {
+  it('gives every part the latest value when not staggered', () => {
+    const turns = new FrameTurns();
+    expect(frame(turns, 1, false, 1)).toEqual([1, 1, 1, 1]);
+    expect(frame(turns, 2, false, 2)).toEqual([2, 2, 2, 2]);
+  });
+
+  it('while staggered, moves one part a frame round-robin and keeps the others', () => {
+    const turns = new FrameTurns();
+    frame(turns, 0, false, 0);
+    expect(frame(turns, 1, true, 1)).toEqual([1, 0, 0, 0]);
+    expect(frame(turns, 2, true, 2)).toEqual([1, 2, 0, 0]);
+    expect(frame(turns, 3, true, 3)).toEqual([1, 2, 3, 0]);
+    expect(frame(turns, 4, true, 4)).toEqual([1, 2, 3, 4]);
+    expect(frame(turns, 5, true, 5)).toEqual([5, 2, 3, 4]);
+  });
+
+  it('moves the turn on once per frame, however many times the parts take in it', () => {
+    const turns = new FrameTurns();
+    frame(turns, 0, false, 0);
+    expect(frame(turns, 1, true, 7)).toEqual([1, 0, 0, 0]);
+    expect(frame(turns, 2, true, 7)).toEqual([2, 0, 0, 0]);
+    expect([...turns.due()]).toEqual(['tables']);
+    expect(frame(turns, 3, true, 8)).toEqual([2, 3, 0, 0]);
+  });
+
+  it('hands out as many turns a frame as it was built with', () => {
+    const turns = new FrameTurns(3);
+    frame(turns, 0, false, 0);
+    expect(frame(turns, 1, true, 1)).toEqual([1, 1, 1, 0]);
+    expect(frame(turns, 2, true, 2)).toEqual([2, 2, 1, 2]); // feed, then round to tables and staff
+  });
+
+  it('gives a part that drew nothing yet the latest value at once', () => {
+    const turns = new FrameTurns();
+    expect(frame(turns, 7, true, 1)).toEqual([7, 7, 7, 7]);
+  });
+
+  it('catches every part up as soon as the stagger stops (a pause), and staggers again from there', () => {
+    const turns = new FrameTurns();
+    frame(turns, 0, false, 0);
+    frame(turns, 1, true, 1);
+    expect(frame(turns, 2, false, 2)).toEqual([2, 2, 2, 2]);
+    expect(frame(turns, 3, true, 3)).toEqual([2, 3, 2, 2]);
+  });
+
+  it('keeps the identity of a value until its part takes a new one', () => {
+    const turns = new FrameTurns();
+    const first = { n: 1 };
+    for (const part of ['a', 'b']) turns.take(part, first, false, 0);
+    expect(turns.take('a', { n: 2 }, true, 1)).toEqual({ n: 2 });
+    expect(turns.take('b', { n: 2 }, true, 1)).toBe(first);
+  });
+
+  it('stops giving turns to a part that left, and forgets what it drew', () => {
+    const turns = new FrameTurns();
+    frame(turns, 0, false, 0);
+    turns.leave('staff');
+    turns.leave('nobody');
+    expect(frame(turns, 1, true, 1, ['tables', 'charts', 'feed'])).toEqual([1, 0, 0]);
+    expect(frame(turns, 2, true, 2, ['tables', 'charts', 'feed'])).toEqual([1, 2, 0]);
+    expect(frame(turns, 3, true, 3, ['tables', 'charts', 'feed'])).toEqual([1, 2, 3]);
+    expect(turns.take('staff', 4, true, 4)).toBe(4);
+  });
+
+  it('keeps the rotation in place when a part before the turn leaves', () => {
+    const turns = new FrameTurns();
+    frame(turns, 0, false, 0);
+    frame(turns, 1, true, 1); // tables
+    frame(turns, 2, true, 2); // staff
+    turns.leave('tables');
+    expect(frame(turns, 3, true, 3, ['staff', 'charts', 'feed'])).toEqual([2, 3, 0]);
+  });
+});
