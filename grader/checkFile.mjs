@@ -2,15 +2,18 @@
 // parseSolutionFile. A bad file becomes a one-line message; the other files are still graded.
 import { readFileSync, statSync } from 'node:fs';
 
-/** The solution file size limit (the app refuses larger files too). */
-export const MAX_FILE_BYTES = 256 * 1024;
 
 function size(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
-/** Reads a solution file as text, or says why it cannot be one. */
-export function readSolutionText(path) {
+/**
+ * Reads a solution file as text, or says why it cannot be one.
+ * @param {string} path
+ * @param {number} maxBytes the size limit: the engine's MAX_SOLUTION_BYTES (the app refuses larger files too)
+ */
+export function readSolutionText(path, maxBytes) {
+  if (!Number.isFinite(maxBytes)) throw new Error('the grading engine gives no MAX_SOLUTION_BYTES: bundle it again (npm run grade does)');
   let stats;
   try {
     stats = statSync(path);
@@ -18,8 +21,8 @@ export function readSolutionText(path) {
     return { ok: false, message: e?.code === 'ENOENT' ? 'no such file' : `cannot read it: ${e?.message ?? e}` };
   }
   if (!stats.isFile()) return { ok: false, message: 'not a file' };
-  if (stats.size > MAX_FILE_BYTES) {
-    return { ok: false, message: `too large: ${size(stats.size)} (a solution file is at most ${MAX_FILE_BYTES / 1024} KiB)` };
+  if (stats.size > maxBytes) {
+    return { ok: false, message: `too large: ${size(stats.size)} (a solution file is at most ${maxBytes / 1024} KiB)` };
   }
   const bytes = readFileSync(path);
   const nul = bytes.indexOf(0);
@@ -55,7 +58,7 @@ function claimedFields(text) {
  *   | { ok: false, message: string, challenge: string | null, solutionEngine: string | null }}
  */
 export function checkSolutionFile(path, engine) {
-  const read = readSolutionText(path);
+  const read = readSolutionText(path, engine.mod.MAX_SOLUTION_BYTES);
   if (!read.ok) return { ok: false, message: read.message, challenge: null, solutionEngine: null };
   const claimed = claimedFields(read.text);
   const known = engine.challenges.some((c) => c.id === claimed.challenge);

@@ -11,6 +11,7 @@ export {
   starterSolution,
   referenceSolution,
   solutionToJson,
+  MAX_SOLUTION_BYTES,
 } from '../src/challenge/solutionFile.ts';
 export { evaluateSolution } from '../src/challenge/evaluate.ts';
 export { nodeCodeRunner } from '../src/challenge/nodeCodeRunner.ts';

@@ -15,11 +15,26 @@ mkdirSync(run.partsDir, { recursive: true });
 
 const FINAL = ['pass', 'fail', 'error'];
 
-/** Loads the file through the page and waits for the verdict; returns { page } or { failure }. */
-async function gradeInPage(page, entry, challengeId) {
+/** Where a blocked request went, shortened for a one-line message. */
+function shortUrl(href) {
+  return href.length > 120 ? `${href.slice(0, 119)}…` : href;
+}
+
+/**
+ * Loads the file through the page and waits for the verdict; returns { page } or { failure }. Every request
+ * the browser refused (it was not for the app server) is added to `blocked`.
+ */
+async function gradeInPage(page, entry, challengeId, blocked) {
   const where = `#/challenges/${encodeURIComponent(challengeId)}`;
-  // The grading browser talks only to the app server: anything else (learner code reaching out) is refused.
-  await page.context().route((url) => !url.href.startsWith(`${run.baseURL}/`), (route) => route.abort('blockedbyclient'));
+  // The grading browser talks only to the app server: anything else (learner code reaching out) is refused
+  // and reported as an error of this solution.
+  await page.context().route(
+    (url) => !url.href.startsWith(`${run.baseURL}/`),
+    (route) => {
+      blocked.push(shortUrl(route.request().url()));
+      return route.abort('blockedbyclient');
+    },
+  );
   await page.goto(`/${where}`);
   const input = page.getByTestId('solution-file');
   const missing = page.getByTestId('challenge-missing');
@@ -95,8 +110,9 @@ async function grade(page, entry) {
   const timings = {};
   let mark = Date.now();
   let pageStep;
+  const blocked = [];
   try {
-    pageStep = await gradeInPage(page, entry, challengeId);
+    pageStep = await gradeInPage(page, entry, challengeId, blocked);
   } catch (e) {
     pageStep = { failure: `the page failed: ${String(e?.message ?? e).split('\n')[0]}` };
   }
@@ -128,6 +144,7 @@ async function grade(page, entry) {
     engineFailure,
     page: observed.page ?? null,
     pageFailure: observed.failure ?? null,
+    blockedRequests: [...new Set(blocked)],
     durationMs: Date.now() - started,
   });
   result.timings = timings;

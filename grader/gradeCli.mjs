@@ -1,7 +1,7 @@
 // The grader's command line, shared by the repo (`npm run grade`, scripts/grade.mjs) and an exported pack
 // (`node grade.mjs`). See grader/README.md.
 //
-//   grade <solution.json | dir>... [--out dir] [--workers N] [--shard i/n] [--port P] [--timeout s] [--reporter r]
+//   grade <solution.json | dir>... [--out dir] [--workers N] [--shard i/n] [--port P] [--timeout s] [--reporter r] [--app dir]
 //   grade --merge <results dir | results.json>... [--out dir]
 //
 // Exit code: 0 every solution passes; 1 at least one fails or is an error; 2 the grader could not run.
@@ -30,6 +30,8 @@ Options:
   --port <p>         port of the app server (default ${DEFAULT_PORT}; another free port if taken)
   --timeout <s>      seconds to wait for one solution's verdict in the page (default 120)
   --reporter <r>     Playwright progress output: list, line or dot (default: list, dot above 40 files)
+  --app <dir>        grade with the app built in this folder (its index.html) instead of the usual one
+                     (in the repo: builds none; e.g. --app dist after npm run build)
 
 Exit code: 0 every solution passes, 1 some solution fails or is an error, 2 the grader could not run.`;
 
@@ -37,7 +39,7 @@ class UsageError extends Error {}
 
 /** Parses the command line. */
 export function parseArgs(argv) {
-  const options = { paths: [], out: 'grading-results', workers: null, shard: null, port: DEFAULT_PORT, timeoutS: 120, reporter: null, merge: false, help: false };
+  const options = { paths: [], out: 'grading-results', workers: null, shard: null, port: DEFAULT_PORT, timeoutS: 120, reporter: null, app: null, merge: false, help: false };
   const value = (i, flag) => {
     if (i + 1 >= argv.length) throw new UsageError(`${flag} needs a value`);
     return argv[i + 1];
@@ -87,6 +89,9 @@ export function parseArgs(argv) {
         options.timeoutS = v;
         break;
       }
+      case '--app':
+        options.app = take();
+        break;
       case '--reporter': {
         const v = take();
         if (!['list', 'line', 'dot'].includes(v)) throw new UsageError('--reporter is list, line or dot');
@@ -242,7 +247,8 @@ function merge(options) {
 /**
  * Runs the grader.
  * @param {string[]} argv the arguments after the command
- * @param {object} layout where things are: { appDir, challengesDir, engineFile, prepare?: () => Promise<void> }
+ * @param {object} layout where things are: { appDir, challengesDir, engineFile, prepare?: ({ app }) => Promise<void> }
+ *   (`prepare` builds what is missing; `app` is false when --app names the app, which then is not built)
  * @returns {Promise<number>} the exit code
  */
 export async function main(argv, layout) {
@@ -282,8 +288,11 @@ async function grade(options, layout) {
   const files = expandPaths(options.paths, { skip: [outDir] });
   if (files.length === 0) throw fatal(`no solution files (*.json) in ${options.paths.join(', ')}`);
 
-  if (layout.prepare) await layout.prepare();
-  if (!existsSync(join(layout.appDir, 'index.html'))) throw fatal(`the built app is missing (${layout.appDir}/index.html)`);
+  if (layout.prepare) await layout.prepare({ app: options.app === null });
+  const appDir = options.app === null ? layout.appDir : resolve(options.app);
+  if (!existsSync(join(appDir, 'index.html'))) {
+    throw fatal(options.app === null ? `the built app is missing (${appDir}/index.html)` : `--app ${options.app}: no built app there (${join(appDir, 'index.html')} is missing)`);
+  }
   const { resolveChromium, INSTALL_HINT } = await import('./browserPath.mjs');
   const browser = resolveChromium();
   if (!browser) throw fatal(`${INSTALL_HINT.replace('npm run test:e2e', 'node grade.mjs <files>')}${process.env.CHROMIUM_PATH ? `\n(CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which does not exist.)` : ''}`);
@@ -313,7 +322,8 @@ async function grade(options, layout) {
   const reportFile = join(playwrightDir, 'report.json');
   rmSync(reportFile, { force: true });
 
-  const { server, url } = await listen(layout.appDir, options.port);
+  console.log(`App: ${displayPath(appDir)}`);
+  const { server, url } = await listen(appDir, options.port);
   const manifest = {
     baseURL: url,
     engineFile: layout.engineFile,

@@ -31,6 +31,7 @@ function failMessage(goals) {
  * @param {string | null} [input.engineFailure] why the engine gave no verdict
  * @param {PageObservation | null} input.page
  * @param {string | null} [input.pageFailure] why the page gave no verdict (did not load, refused the file, timed out)
+ * @param {string[]} [input.blockedRequests] URLs the grading browser refused (the page tried to reach the network)
  * @param {number} input.durationMs
  */
 export function judge(input) {
@@ -48,6 +49,11 @@ export function judge(input) {
     durationMs,
   };
   const error = (message) => ({ ...base, status: 'error', message });
+  const blocked = input.blockedRequests ?? [];
+  if (blocked.length > 0) {
+    const more = blocked.length > 1 ? ` (and ${blocked.length - 1} more)` : '';
+    return { ...error(`the page tried to reach the network: ${blocked[0]}${more}; the grading browser blocked it`), blockedRequests: blocked.slice(0, 10) };
+  }
 
   if (!verdict) return error(`the engine could not grade it: ${input.engineFailure ?? 'no verdict'}`);
   if (input.pageFailure) {
@@ -60,6 +66,10 @@ export function judge(input) {
   }
 
   const enginePass = verdict.status === 'pass';
+  // When the page's run failed (timed out, crashed) and the engine says fail, the page's own words stay in
+  // the message: the learner sees both.
+  const pageWords = page.runError ?? page.codeError ?? 'an error with no message';
+  const pageSaid = page.status === 'error' && pageWords !== verdict.codeError ? `; the page: ${pageWords}` : '';
   if (page.status === 'error') {
     if (enginePass) {
       return error(`the page and the engine disagree on the verdict: the page reported an error (${page.runError ?? page.codeError ?? 'no message'}) but every goal holds in the engine`);
@@ -81,11 +91,11 @@ export function judge(input) {
     }
   }
 
-  if (verdict.codeError) return error(`the code failed: ${verdict.codeError}`);
+  if (verdict.codeError) return error(`the code failed: ${verdict.codeError}${pageSaid}`);
   if (enginePass) {
     return { ...base, status: 'pass', message: `all ${verdict.goals.length} goal(s) hold on seeds ${verdict.seeds.join(', ')}` };
   }
-  return { ...base, status: 'fail', message: failMessage(verdict.goals) };
+  return { ...base, status: 'fail', message: `${failMessage(verdict.goals)}${pageSaid}` };
 }
 
 /** A result for a file that never reached the page (unreadable, too large, rejected by parseSolutionFile). */

@@ -1,13 +1,19 @@
-// Repo only (not copied into a pack): builds what the grader needs from the sources.
-// - the app (`vite build`, as `npm run build`), when dist/ is missing or older than src/ and lessons/;
+// Repo only (not copied into a pack): builds what the grader needs from the sources, both cached in
+// node_modules/.cache/back-of-house-grader (dist/, `npm run build`'s folder, is never touched):
+// - the app (`vite build`, as `npm run build`) in app/, when missing or older than src/ and lessons/;
 // - the Node engine: grader/engineEntry.ts bundled by Vite's SSR build into one ES module with every
-//   dependency inlined (node: built-ins stay imports), cached in node_modules/.cache/back-of-house-grader.
+//   dependency inlined (node: built-ins stay imports), in engine/.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where the grader keeps what it builds. */
+export function cacheDir(root = REPO_ROOT) {
+  return join(root, 'node_modules', '.cache', 'back-of-house-grader');
+}
 
 /** The newest modification time (ms) of any file under these paths (0 when none exists). */
 export function newestMtime(paths) {
@@ -51,17 +57,30 @@ export async function buildApp(outDir, root = REPO_ROOT) {
   await run(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], root);
 }
 
-/** dist/ as `npm run build` makes it, rebuilt when missing or older than the sources. Returns its path. */
+/**
+ * The grading app, built as `npm run build` would into the grader's cache folder (app/), rebuilt when missing
+ * or older than the sources. dist/ is left alone. The build goes to a fresh folder that replaces app/ only
+ * once it succeeded, so a failed build keeps nothing half-written. Returns the app's folder.
+ */
 export async function ensureApp(root = REPO_ROOT) {
-  const dist = join(root, 'dist');
-  const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
+  const app = join(cacheDir(root), 'app');
+  const built = existsSync(join(app, 'index.html')) ? statSync(join(app, 'index.html')).mtimeMs : 0;
   if (built === 0 || built < newestMtime(APP_SOURCES.map((p) => join(root, p)))) {
-    console.log(built === 0 ? 'Building the app (dist/ is missing)...' : 'Building the app (dist/ is older than the sources)...');
+    console.log(built === 0 ? `Building the app for grading (into ${app})...` : 'Building the app for grading (the sources changed since the last build)...');
     const started = Date.now();
-    await buildApp(dist, root);
+    const next = `${app}.next-${process.pid}`;
+    try {
+      await buildApp(next, root);
+    } catch (e) {
+      rmSync(next, { recursive: true, force: true });
+      if (e?.graderMessage) e.message += '\n(to grade with an app you built already, pass --app <its folder>, e.g. --app dist)';
+      throw e;
+    }
+    rmSync(app, { recursive: true, force: true });
+    renameSync(next, app);
     console.log(`Built the app in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
-  return dist;
+  return app;
 }
 
 /** Bundles the Node engine into `<outDir>/engine.mjs`. Returns the file. */
@@ -90,7 +109,7 @@ export async function bundleEngine(outDir, root = REPO_ROOT) {
 
 /** The cached engine bundle, rebuilt when older than its sources. Returns the file. */
 export async function ensureEngine(root = REPO_ROOT) {
-  const outDir = join(root, 'node_modules', '.cache', 'back-of-house-grader', 'engine');
+  const outDir = join(cacheDir(root), 'engine');
   const file = join(outDir, 'engine.mjs');
   const built = existsSync(file) ? statSync(file).mtimeMs : 0;
   if (built === 0 || built < newestMtime(ENGINE_SOURCES.map((p) => join(root, p)))) {

@@ -4,18 +4,21 @@
 //   - every challenge's starter solution (must fail: graded, a goal does not hold),
 //   - every challenge's reference solution (must pass),
 //   - the corpus of bad solution files in grader/bad-solutions (each must give its expected error),
+//   - a good write-lru solution written as a const arrow function with a leftover console.log (must pass:
+//     the page and the engine find the function and the console alike),
 // and checks results.json and junit.xml. Then one tampered page (goals forced to "pass" by an injected script)
-// must be caught as "the page and the engine disagree". Prints the timings.
+// must be caught as "the page and the engine disagree", and a page that reaches for the network must be an
+// error naming the URL. Prints the timings.
 //
 //   node scripts/graderSelfTest.mjs [--keep] [--workers N]
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from '../grader/gradeCli.mjs';
 import { judge } from '../grader/judge.mjs';
-import { REPO_ROOT } from '../grader/repoBuild.mjs';
+import { REPO_ROOT, cacheDir } from '../grader/repoBuild.mjs';
 import { junitXml, xmlEscape } from '../grader/results.mjs';
 
 const args = process.argv.slice(2);
@@ -49,6 +52,9 @@ function pureChecks() {
     [{ verdict: verdict('fail', failGoals, 'seed 1: f threw'), page: page('error', []) }, 'error', 'the code failed: seed 1: f threw'],
     [{ verdict: verdict('pass', passGoals), page: null, pageFailure: 'the page showed no verdict' }, 'error', 'the page showed no verdict'],
     [{ verdict: null, engineFailure: 'boom', page: page('pass', passGoals) }, 'error', 'the engine could not grade it: boom'],
+    [{ verdict: verdict('pass', passGoals), page: page('pass', passGoals), blockedRequests: ['http://example.com/leak', 'http://x/'] }, 'error', 'the page tried to reach the network: http://example.com/leak (and 1 more)'],
+    [{ verdict: verdict('fail', failGoals, 'seed 1: f ran longer than 1000 ms'), page: { ...page('error', []), runError: 'Your code ran for more than 30 s' } }, 'error', 'the code failed: seed 1: f ran longer than 1000 ms; the page: Your code ran for more than 30 s'],
+    [{ verdict: verdict('fail', failGoals), page: { ...page('error', []), runError: 'The run took more than 30 s' } }, 'fail', '1 of 2 goal(s) fail: b: b fail; the page: The run took more than 30 s'],
   ];
   for (const [input, status, message] of cases) {
     const r = judge({ ...base, ...input });
@@ -57,6 +63,7 @@ function pureChecks() {
   const xml = junitXml([{ ...judge({ ...base, ...cases[1][0] }), file: 'x&y.json' }, { ...judge({ ...base, ...cases[2][0] }) }]);
   check(xml.includes('name="x&amp;y.json"') && xml.includes('<failure message="1 of 2') && xml.includes('<error message="the page and the engine disagree'), 'junitXml: a failure and an error, escaped');
   check(parseArgs(['a', '--shard', '2/3', '--workers=4']).shard === '2/3', 'parseArgs reads --shard and --workers=');
+  check(parseArgs(['a', '--app', 'dist']).app === 'dist' && parseArgs(['a']).app === null, 'parseArgs reads --app');
   for (const bad of [['a', '--shard', '4/3'], ['a', '--workers', '0'], ['--out', 'x'], ['a', '--bogus']]) {
     let threw = false;
     try {
@@ -84,10 +91,14 @@ function node(argv, cwd) {
 }
 
 try {
-  // 1. Export the pack.
+  // 1. Export the pack (the app is built into the grader's cache folder: dist/ must stay as it was).
   let t = Date.now();
+  const distIndex = join(REPO_ROOT, 'dist', 'index.html');
+  const distBefore = existsSync(distIndex) ? statSync(distIndex).mtimeMs : null;
   if (node([join(REPO_ROOT, 'scripts', 'exportChallenges.mjs'), pack], REPO_ROOT) !== 0) throw new Error('export-challenges failed');
   const exportMs = Date.now() - t;
+  check((existsSync(distIndex) ? statSync(distIndex).mtimeMs : null) === distBefore, 'building the app for grading changed dist/ (it should build into node_modules/.cache/back-of-house-grader/app)');
+  check(existsSync(join(cacheDir(REPO_ROOT), 'app', 'index.html')), 'the grading app should be in node_modules/.cache/back-of-house-grader/app');
 
   // 2. The solution files: starters and references (from the pack's own engine), and the corpus.
   const engine = await import(pathToFileURL(join(pack, 'grader', 'engine', 'engine.mjs')).href);
@@ -121,6 +132,20 @@ try {
     } else {
       cpSync(join(corpusDir, name), join(solutions, 'bad', name));
     }
+  }
+  // A good solution in another style than the reference: the function as a const arrow, a console.log left in.
+  const lru = loaded.challenges.find((c) => c.id === 'write-lru');
+  if (!lru) problems.push('the pack has no write-lru challenge: update the const-arrow check in scripts/graderSelfTest.mjs');
+  else {
+    mkdirSync(join(solutions, 'styles'), { recursive: true });
+    const code = [
+      'const chooseVictim = (dishes, nowMs) => {',
+      "  console.log('choosing among', dishes.length, 'at', nowMs);",
+      '  return dishes.reduce((oldest, d) => (d.lastUsedAtMs < oldest.lastUsedAtMs ? d : oldest)).key;',
+      '};',
+    ].join('\n');
+    writeFileSync(join(solutions, 'styles', 'write-lru-const-arrow.json'), engine.solutionToJson({ ...engine.referenceSolution(lru), code }));
+    expected.set('solutions/styles/write-lru-const-arrow.json', { status: 'pass', challenge: 'write-lru' });
   }
   const onDisk = readdirSync(corpusDir).filter((n) => n.endsWith('.json') && n !== 'expectations.jsonc');
   for (const name of onDisk) check(name in expectations.files, `grader/bad-solutions/${name} has no entry in expectations.jsonc`);
@@ -174,12 +199,29 @@ try {
     `a tampered page should give "the page and the engine disagree", got ${tamperedResult?.status}: ${tamperedResult?.message}`,
   );
 
+  // 5. A page that reaches for the network (here an injected fetch): an error naming the URL, even though
+  // every goal holds.
+  t = Date.now();
+  const leaky = join(tmp, 'leaky');
+  cpSync(pack, leaky, { recursive: true });
+  const leakyIndex = join(leaky, 'app', 'index.html');
+  const leakUrl = 'http://leak.invalid/from-the-page';
+  writeFileSync(leakyIndex, readFileSync(leakyIndex, 'utf8').replace('</head>', `<script>setTimeout(() => fetch('${leakUrl}').catch(() => {}), 300);</script></head>`));
+  const leakCode = node([join(leaky, 'grade.mjs'), `solutions/reference/${first.id}.json`, '--out', 'out-leaky', '--reporter', 'dot'], tmp);
+  const leakMs = Date.now() - t;
+  const leakResult = JSON.parse(readFileSync(join(tmp, 'out-leaky', 'results.json'), 'utf8')).solutions[0];
+  check(leakCode === 1, `grading on a page that reaches the network should exit with 1, not ${leakCode}`);
+  check(
+    leakResult?.status === 'error' && leakResult.message.includes(`the page tried to reach the network: ${leakUrl}`),
+    `a page reaching the network should be an error naming ${leakUrl}, got ${leakResult?.status}: ${leakResult?.message}`,
+  );
+
   const graded = results.solutions.filter((s) => s.page !== null);
   const perSolution = graded.length ? graded.reduce((sum, s) => sum + s.durationMs, 0) / graded.length : 0;
   console.log(
-    `\nGrader self-test: ${expected.size} files (${loaded.challenges.length} challenges x starter/reference + ${Object.keys(expectations.files).length} bad files), ` +
+    `\nGrader self-test: ${expected.size} files (${loaded.challenges.length} challenges x starter/reference + ${Object.keys(expectations.files).length} bad files + 1 in another style), ` +
       `${graded.length} through the page at ${seconds(perSolution)} each on average (${workers} worker(s)).\n` +
-      `Export ${seconds(exportMs)}, grading ${seconds(gradeMs)}, tampered page ${seconds(tamperMs)}, total ${seconds(Date.now() - started)}.`,
+      `Export ${seconds(exportMs)}, grading ${seconds(gradeMs)}, tampered page ${seconds(tamperMs)}, page reaching the network ${seconds(leakMs)}, total ${seconds(Date.now() - started)}.`,
   );
 } catch (e) {
   problems.push(e?.message ?? String(e));

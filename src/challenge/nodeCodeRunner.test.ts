@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CALL_TIME_LIMIT_MS } from './codeRunner.ts';
+import { CALL_TIME_LIMIT_MS, formatThrown, LEARNER_GLOBALS, PAGE_CODE_TIME_LIMIT_MS, threwMessage, TOTAL_TIME_LIMIT_MS } from './codeRunner.ts';
 import { createNodeCodeRunner, nodeCodeRunner } from './nodeCodeRunner.ts';
+import { IMPORT_CASE, PARITY_CASES, parityProbe, probeOutcomes } from './runnerParityCases.ts';
 import { LearnerCodeError } from './slots/codeSlot.ts';
 
 const compile = (code: string, name = 'pick') => nodeCodeRunner.compile(code, name);
@@ -45,6 +46,79 @@ describe('nodeCodeRunner: data in and out', () => {
 
   it('runs the code in strict mode', () => {
     expect(learnerError(() => compile('function pick() { undeclared = 1; return 1; }')())).toBe('pick threw ReferenceError: undeclared is not defined');
+  });
+});
+
+describe('nodeCodeRunner: the function is found however it is declared (as in the worker)', () => {
+  const dishes = [{ key: 'soup', lastUsedAtMs: 5 }, { key: 'pho', lastUsedAtMs: 2 }];
+  it.each([
+    ['a const arrow function', 'const pick = (dishes) => dishes[1].key;'],
+    ['a let arrow function', 'let pick = (dishes) => { return dishes[1].key; };'],
+    ['a const function expression', 'const pick = function (dishes) { return dishes[1].key; };'],
+    ['a var function expression', 'var pick = function named(dishes) { return dishes[1].key; };'],
+    ['a function declaration', 'function pick(dishes) { return dishes[1].key; }'],
+  ])('%s', (_, code) => {
+    expect(compile(code)(dishes)).toBe('pho');
+  });
+
+  it('a const that is not a function, or a name that is not an identifier, is "no function named"', () => {
+    expect(learnerError(() => compile('const pick = 3;'))).toBe('no function named pick (write "function pick(...) { ... }")');
+    expect(learnerError(() => compile('const pick = 3;', 'pick; process'))).toMatch(/^no function named pick; process/);
+    expect(learnerError(() => compile('function x() {}', 'if'))).toMatch(/^no function named if/);
+  });
+});
+
+describe('nodeCodeRunner: the same globals as the worker', () => {
+  it('the global object holds only LEARNER_GLOBALS (and the function and entry points)', () => {
+    const names = compile('function pick() { return Object.getOwnPropertyNames(globalThis); }')() as string[];
+    const extra = names.filter((n) => !LEARNER_GLOBALS.includes(n) && !n.startsWith('__boh') && n !== 'pick');
+    expect(extra).toEqual([]);
+    expect(names).toContain('console');
+  });
+
+  it.each(PARITY_CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const pick = compile(`function pick() {\n${c.body}\nreturn 1;\n}`);
+    if (c.outcome === 'works') expect(pick()).toBe(1);
+    else expect(learnerError(() => pick())).toMatch(new RegExp(`^pick threw ${c.outcome}: `));
+  });
+
+  it('the one-program probe lists the same outcomes', () => {
+    const message = learnerError(() => compile(parityProbe('pick')));
+    expect(probeOutcomes(message)).toEqual(PARITY_CASES.map((c) => c.outcome));
+  });
+
+  it('import(...) is refused before the code runs, with the worker\'s message', () => {
+    expect(learnerError(() => compile(IMPORT_CASE.code))).toBe(IMPORT_CASE.message);
+  });
+
+  it('console is silent: a leftover console.log prints nothing in the host', () => {
+    const pick = compile('function pick() { console.log("debug"); console.error("oops"); return 7; }');
+    const log = process.stdout.write;
+    let printed = '';
+    process.stdout.write = ((chunk: string) => {
+      printed += chunk;
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      expect(pick()).toBe(7);
+    } finally {
+      process.stdout.write = log;
+    }
+    expect(printed).toBe('');
+  });
+});
+
+describe('shared limits and wording', () => {
+  it('the page waits longer than the engine allows for all calls together', () => {
+    expect(PAGE_CODE_TIME_LIMIT_MS).toBeGreaterThan(TOTAL_TIME_LIMIT_MS);
+  });
+
+  it('formatThrown: "Name: message", either part alone when the other is empty, on one line', () => {
+    expect(formatThrown('TypeError', 'x is undefined')).toBe('TypeError: x is undefined');
+    expect(formatThrown('', 'boom')).toBe('boom');
+    expect(formatThrown('Oops', '')).toBe('Oops');
+    expect(formatThrown('Error', 'two\n  lines')).toBe('Error: two lines');
+    expect(threwMessage('pick', 'RangeError', 'far')).toBe('pick threw RangeError: far');
   });
 });
 
@@ -128,11 +202,12 @@ setTimeout(() => console.log('still running'), 20);
 });
 
 describe('nodeCodeRunner: learner code cannot reach the host', () => {
-  it('no process, require, fetch, module, timers or console', () => {
+  it('no process, require, fetch, module or timers; a console that is not the host\'s', () => {
     const probe = compile(
-      'function pick() { return [typeof process, typeof require, typeof fetch, typeof module, typeof setTimeout, typeof queueMicrotask, typeof console, typeof globalThis.process, typeof Buffer, typeof WebAssembly, typeof SharedArrayBuffer]; }',
+      'function pick() { return [typeof process, typeof require, typeof fetch, typeof module, typeof setTimeout, typeof queueMicrotask, typeof globalThis.process, typeof Buffer, typeof WebAssembly, typeof SharedArrayBuffer]; }',
     );
-    expect(probe()).toEqual(Array(11).fill('undefined'));
+    expect(probe()).toEqual(Array(10).fill('undefined'));
+    expect(compile('function pick() { return [typeof console.log, console.log("x"), Object.getPrototypeOf(console) === Object.prototype]; }')()).toEqual(['function', null, true]);
   });
 
   it('no code from strings (eval, Function), so no way to the host through a constructor', () => {
@@ -148,7 +223,7 @@ describe('nodeCodeRunner: learner code cannot reach the host', () => {
 
   it('arguments and the global object carry nothing of the host', () => {
     const pick = compile(
-      'function pick(a) { return [Object.getPrototypeOf(a) === Object.prototype, Object.getOwnPropertyNames(globalThis).filter((n) => !/^[A-Z]/.test(n) && !["globalThis", "undefined", "NaN", "Infinity", "pick", "eval", "isFinite", "isNaN", "parseFloat", "parseInt", "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "escape", "unescape"].includes(n) && !n.startsWith("__boh"))]; }',
+      'function pick(a) { return [Object.getPrototypeOf(a) === Object.prototype, Object.getOwnPropertyNames(globalThis).filter((n) => !/^[A-Z]/.test(n) && !["globalThis", "undefined", "NaN", "Infinity", "pick", "eval", "isFinite", "isNaN", "parseFloat", "parseInt", "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "escape", "unescape", "console"].includes(n) && !n.startsWith("__boh"))]; }',
     );
     expect(pick({ a: 1 })).toEqual([true, []]);
   });

@@ -1,7 +1,8 @@
 /**
  * A {@link CodeRunner} on `node:vm`, for the grader and the tests: each `compile` makes a new context (its
- * own built-ins; no `process`, `require`, `fetch`, timers or console; `eval`/`new Function` and WebAssembly
- * refused) and runs the learner's code in strict mode inside it. Data crosses only as JSON text, parsed on the
+ * own built-ins, cut down to {@link LEARNER_GLOBALS} with a silent `console`, as in the browser's worker; no
+ * `process`, `require`, `fetch` or timers; `eval`/`new Function` and WebAssembly refused) and runs the
+ * learner's code in strict mode inside it. Data crosses only as JSON text, parsed on the
  * other side, so no object of the host is ever reachable from the learner's code and no object of the context
  * reaches the host. Every entry into the context (loading the code, each call) runs under a time limit, and
  * promise jobs run inside it too (`microtaskMode: 'afterEvaluate'`), so an endless loop ends with
@@ -16,11 +17,16 @@
  */
 import { types } from 'node:util';
 import vm from 'node:vm';
+import { importLine, importMessage } from './importCheck.ts';
 import {
   CALL_TIME_LIMIT_MS,
+  formatThrown,
+  isIdentifier,
+  LEARNER_GLOBALS,
   missingFunctionMessage,
   notPlainDataMessage,
   oneLine,
+  SILENT_CONSOLE_METHODS,
   syntaxErrorMessage,
   threwMessage,
   timeLimitMessage,
@@ -42,14 +48,18 @@ const FILE_NAME = 'solution.js';
 
 /**
  * Runs first in every context: takes the built-ins it needs before the learner's code can change them,
- * removes what a learner has no use for, and defines the three entry points the host calls (fixed: neither
- * writable nor configurable).
+ * removes every global not in {@link LEARNER_GLOBALS}, puts in the silent `console`, and defines the three
+ * entry points the host calls (fixed: neither writable nor configurable).
  */
 const PRELUDE = `"use strict";
 (() => {
   const g = globalThis;
   const parse = JSON.parse, stringify = JSON.stringify, apply = Reflect.apply, defineProperty = Object.defineProperty, toText = String;
-  for (const name of ['console', 'Atomics', 'SharedArrayBuffer', 'WebAssembly']) { try { delete g[name]; } catch {} }
+  const allowed = new Set(${JSON.stringify(LEARNER_GLOBALS)});
+  for (const name of Object.getOwnPropertyNames(g)) { if (!allowed.has(name)) { try { delete g[name]; } catch {} } }
+  const quiet = {};
+  for (const method of ${JSON.stringify(SILENT_CONSOLE_METHODS)}) defineProperty(quiet, method, { value: function () {}, writable: true, enumerable: true, configurable: true });
+  defineProperty(g, 'console', { value: quiet, writable: true, enumerable: false, configurable: true });
   const describe = (e) => {
     try {
       if ((typeof e === 'object' && e !== null) || typeof e === 'function') {
@@ -66,8 +76,7 @@ const PRELUDE = `"use strict";
   defineProperty(g, '__bohArgs', { value: '', writable: true, enumerable: false, configurable: false });
   defineProperty(g, '__bohError', { value: undefined, writable: true, enumerable: false, configurable: false });
   fixed('__bohDescribe', () => describe(g.__bohError));
-  fixed('__bohBind', (name) => {
-    const f = g[name];
+  fixed('__bohBind', (f) => {
     if (typeof f !== 'function') return false;
     fn = f;
     return true;
@@ -132,6 +141,9 @@ export function createNodeCodeRunner(options: NodeCodeRunnerOptions = {}): CodeR
         codeGeneration: { strings: false, wasm: false },
         microtaskMode: 'afterEvaluate',
       });
+      if (!isIdentifier(functionName)) throw new LearnerCodeError(missingFunctionMessage(functionName));
+      const imported = importLine(code);
+      if (imported !== null) throw new LearnerCodeError(importMessage(imported));
       guardRejections();
       preludeScript.runInContext(context, { timeout: callLimitMs });
       const sandbox = context as Record<string, unknown>;
@@ -163,10 +175,18 @@ export function createNodeCodeRunner(options: NodeCodeRunnerOptions = {}): CodeR
       } catch (e) {
         if (isTimeout(e)) throw new LearnerCodeError(topLevelMessage(`it ran longer than ${callLimitMs} ms (an endless loop?)`));
         const d = describeThrown(e);
-        throw new LearnerCodeError(topLevelMessage(`threw ${d.name === '' ? d.message : `${d.name}: ${d.message}`}`));
+        throw new LearnerCodeError(topLevelMessage(`threw ${formatThrown(d.name, d.message)}`));
       }
-      const bind = new vm.Script(`__bohBind(${JSON.stringify(functionName)})`, { filename: 'bind.js' });
-      if (bind.runInContext(context, { timeout: callLimitMs }) !== true) throw new LearnerCodeError(missingFunctionMessage(functionName));
+      // Looked up by name in the context's scope, not as a property of its global object: a top-level
+      // `const chooseVictim = (...) => ...` (or let, or a class) is no property of it, yet the worker finds it.
+      let bound: unknown = false;
+      try {
+        const bind = new vm.Script(`__bohBind(typeof ${functionName} === 'function' ? ${functionName} : undefined)`, { filename: 'bind.js' });
+        bound = bind.runInContext(context, { timeout: callLimitMs });
+      } catch {
+        bound = false; // a reserved word as the name, or a binding the learner left uninitialised
+      }
+      if (bound !== true) throw new LearnerCodeError(missingFunctionMessage(functionName));
 
       let usedMs = 0;
       /** Set once a call ran past a limit: the context was stopped mid-run, so it is not called again. */
@@ -195,7 +215,7 @@ export function createNodeCodeRunner(options: NodeCodeRunnerOptions = {}): CodeR
         if (typeof out !== 'string') throw new LearnerCodeError(`${functionName}: the call did not complete`);
         const r = JSON.parse(out) as { ok: true; value?: unknown } | { ok: false; kind: 'threw' | 'data'; error: Described };
         if (r.ok) return r.value;
-        if (r.kind === 'data') throw new LearnerCodeError(notPlainDataMessage(functionName, r.error.name === '' ? r.error.message : `${r.error.name}: ${r.error.message}`));
+        if (r.kind === 'data') throw new LearnerCodeError(notPlainDataMessage(functionName, formatThrown(r.error.name, r.error.message)));
         throw new LearnerCodeError(threwMessage(functionName, r.error.name, r.error.message));
       };
     },

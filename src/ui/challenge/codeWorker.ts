@@ -1,14 +1,16 @@
 /**
  * The code worker: a module Web Worker that evaluates one solution and posts its verdict. The page starts a
- * fresh one per run (`runInWorker.ts`) and ends it when the run is over or too long. Before any learner code
- * can run, the worker keeps `postMessage` and `Function` for itself and locks its other doors
- * (`sandbox.ts`); a worker has no DOM to begin with.
+ * fresh one per run (`runInWorker.ts`) and ends it when the run is over or too long. It keeps `postMessage`,
+ * `Function`, the clock and JSON for itself, and just before the learner's code is first compiled it locks
+ * the worker down to the globals the grader's Node runner gives too (`sandbox.ts`; after the engine's own
+ * set-up, which uses web APIs such as structuredClone); a worker has no DOM to begin with.
  */
+import { LearnerCodeError, type CodeRunner } from '../../challenge/codeRunner.ts';
 import { challengeList, evaluateSolution } from './core.ts';
 import { describeThrown, functionCodeRunner } from './functionRunner.ts';
 import { lockDown } from './sandbox.ts';
 import type { Verdict } from '../../challenge/types.ts';
-import type { RunReply, RunRequest } from './workerProtocol.ts';
+import { readRunRequest, type RunReply } from './workerProtocol.ts';
 
 interface WorkerScope {
   postMessage(message: unknown): void;
@@ -17,8 +19,21 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 const post = scope.postMessage.bind(scope);
-const runner = functionCodeRunner({ makeFunction: Function });
+const { parse, stringify } = JSON;
+const functions = functionCodeRunner({ makeFunction: Function });
 const challenges = challengeList;
+
+/** The names the lock-down could not remove, once it ran (null before). */
+let unlocked: string[] | null = null;
+
+/** The function runner, locking the worker down before the first compile. */
+const runner: CodeRunner = {
+  compile(code, functionName) {
+    if (unlocked === null) unlocked = lockDown(self);
+    if (unlocked.length > 0) throw new LearnerCodeError(`this browser would not let the code runner remove ${unlocked.slice(0, 3).join(', ')}, so your code is not run here`);
+    return functions.compile(code, functionName);
+  },
+};
 
 function reply(message: RunReply): void {
   try {
@@ -30,18 +45,16 @@ function reply(message: RunReply): void {
 
 scope.onmessage = (event) => {
   scope.onmessage = null; // one run per worker
-  const request = event.data as Partial<RunRequest> | null;
-  const challenge = challenges.find((c) => c.id === request?.challengeId);
-  if (!request || !challenge || typeof request.solution !== 'object' || request.solution === null) {
-    reply({ kind: 'failed', message: `There is no challenge called “${String(request?.challengeId)}” in this version of the app.` });
+  const request = readRunRequest(event.data, challenges);
+  if (!request.ok) {
+    reply({ kind: 'failed', message: request.message });
     return;
   }
+  const { challenge, solution } = request;
   try {
-    const verdict = evaluateSolution(challenge, request.solution, challenge.code ? runner : null);
-    reply({ kind: 'verdict', verdict: JSON.parse(JSON.stringify(verdict)) as Verdict });
+    const verdict = evaluateSolution(challenge, solution, challenge.code ? runner : null);
+    reply({ kind: 'verdict', verdict: parse(stringify(verdict)) as Verdict });
   } catch (error) {
     reply({ kind: 'failed', message: `The run stopped with an error: ${describeThrown(error)}` });
   }
 };
-
-lockDown(self);

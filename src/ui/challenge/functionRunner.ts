@@ -11,8 +11,11 @@
  * choose(1); // 2
  */
 import { parser } from '@lezer/javascript';
+import { importLine, importMessage } from '../../challenge/importCheck.ts';
 import {
   CALL_TIME_LIMIT_MS,
+  formatThrown,
+  isIdentifier,
   LearnerCodeError,
   missingFunctionMessage,
   notPlainDataMessage,
@@ -24,11 +27,12 @@ import {
   TOTAL_TIME_LIMIT_MS,
   totalTimeLimitMessage,
   type CodeRunner,
-} from './core.ts';
+} from '../../challenge/codeRunner.ts';
+
+export { importLine };
 
 /** Lines `new Function` puts before the learner's first line: `function anonymous(`, `) {`, `'use strict';`. */
 const LINES_BEFORE_CODE = 3;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** The 1-based line of the first syntax error Lezer's JavaScript parser finds in `code`, or null. */
 export function syntaxErrorLine(code: string): number | null {
@@ -37,19 +41,6 @@ export function syntaxErrorLine(code: string): number | null {
     enter(node) {
       if (at !== null) return false;
       if (node.type.isError) at = node.from;
-      return undefined;
-    },
-  });
-  return at === null ? null : lineAt(code, at);
-}
-
-/** The 1-based line of the first `import(...)` or `import.meta` in `code`, or null (module loading is network access). */
-export function importLine(code: string): number | null {
-  let at: number | null = null;
-  parser.parse(code).iterate({
-    enter(node) {
-      if (at !== null) return false;
-      if (node.name === 'DynamicImport' || node.name === 'ImportMeta' || node.name === 'ImportDeclaration' || node.name === 'ExportDeclaration') at = node.from;
       return undefined;
     },
   });
@@ -88,7 +79,7 @@ export function thrownParts(value: unknown): { name: string; message: string } {
 /** `TypeError: x is undefined`, for anything thrown. */
 export function describeThrown(value: unknown): string {
   const { name, message } = thrownParts(value);
-  return oneLine(name === '' ? message : message === '' ? name : `${name}: ${message}`);
+  return formatThrown(name, message);
 }
 
 function safely<T>(read: () => T, fallback: T): T {
@@ -108,7 +99,7 @@ function jsonCopy(value: unknown): unknown {
 export interface FunctionRunnerOptions {
   /** The Function constructor, captured before the sandbox takes it away from the learner's code. */
   makeFunction?: FunctionConstructor;
-  /** A clock in ms (default `performance.now`). */
+  /** A clock in ms (default `performance.now`, read when the runner is made: the sandbox removes `performance`). */
   now?: () => number;
   callTimeLimitMs?: number;
   totalTimeLimitMs?: number;
@@ -121,14 +112,15 @@ export interface FunctionRunnerOptions {
  */
 export function functionCodeRunner(options: FunctionRunnerOptions = {}): CodeRunner {
   const makeFunction = options.makeFunction ?? Function;
-  const now = options.now ?? (() => performance.now());
+  const clock = options.now === undefined ? performance : null;
+  const now = options.now ?? (() => (clock as Performance).now());
   const callLimitMs = options.callTimeLimitMs ?? CALL_TIME_LIMIT_MS;
   const totalLimitMs = options.totalTimeLimitMs ?? TOTAL_TIME_LIMIT_MS;
   return {
     compile(code: string, functionName: string) {
-      if (!IDENTIFIER.test(functionName)) throw new LearnerCodeError(missingFunctionMessage(functionName));
+      if (!isIdentifier(functionName)) throw new LearnerCodeError(missingFunctionMessage(functionName));
       const imported = importLine(code);
-      if (imported !== null) throw new LearnerCodeError(`line ${imported}: import is not allowed (your code cannot load other code)`);
+      if (imported !== null) throw new LearnerCodeError(importMessage(imported));
       let factory: () => unknown;
       try {
         factory = makeFunction(`'use strict';\n${code}\n;return typeof ${functionName} === 'function' ? ${functionName} : undefined;`) as () => unknown;

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { challengeList, makeSolutionFile, parseSolutionFile, solutionToJson } from './core.ts';
 import { kindTerm } from './kinds.ts';
-import { openSolutionText, sizeProblem, solutionFileName } from './solutionTools.ts';
+import { MAX_SOLUTION_BYTES as ENGINE_MAX } from '../../challenge/solutionFile.ts';
+import { MAX_SOLUTION_BYTES, openSolutionText, sizeProblem, solutionFileName } from './solutionTools.ts';
 
 const friday = challengeList.find((c) => c.id === 'friday-rush')!;
 const lru = challengeList.find((c) => c.id === 'write-lru')!;
 
 describe('solution files in the page', () => {
+  it('uses the engine\'s size limit, defined once', () => {
+    expect(MAX_SOLUTION_BYTES).toBe(ENGINE_MAX);
+  });
+
   it('names the download and refuses a file too large before reading it', () => {
     expect(solutionFileName('friday-rush')).toBe('friday-rush.solution.json');
     expect(sizeProblem('a.json', 256 * 1024)).toBeNull();
+    expect(sizeProblem('a.json', MAX_SOLUTION_BYTES)).toBeNull();
+    expect(sizeProblem('a.json', MAX_SOLUTION_BYTES + 1)).not.toBeNull();
     expect(sizeProblem('a.json', 300 * 1024)).toBe('“a.json” is too large to be a solution file (300 KiB; at most 256 KiB). Nothing was changed.');
   });
 

@@ -6,8 +6,10 @@
 import type { Challenge, SolutionFile } from '../../challenge/types.ts';
 import type { ParseSolution } from './shareLink.ts';
 
-/** The largest solution file (bytes), as the format says. */
-export const MAX_SOLUTION_BYTES = 256 * 1024;
+import { MAX_SOLUTION_BYTES } from '../../challenge/solutionFile.ts';
+
+/** The largest solution file (bytes), as the format says (defined once, in `solutionFile.ts`). */
+export { MAX_SOLUTION_BYTES };
 
 /** `friday-rush.solution.json`. */
 export function solutionFileName(challengeId: string): string {
