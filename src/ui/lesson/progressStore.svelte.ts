@@ -8,96 +8,41 @@
  * const store = new ProgressStore(browserStorage());
  * store.update((p) => openStep(p, 'hoarding', 1));
  */
+import { browserStorage, StoredState, type StorageLike, type StoredFormat } from '../storedState.svelte.ts';
 import { nextCorruptKey, parseImportedProgress, PROGRESS_KEY, readStoredProgress, serializeProgress, emptyProgress, type Progress } from './progress.ts';
 
-/** The part of `Storage` the store uses (a test passes a Map-backed one). */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'key' | 'length'>;
+export { browserStorage, type StorageLike };
 
-/** The page's localStorage, or null when the browser refuses it. */
-export function browserStorage(): StorageLike | null {
-  try {
-    const storage = window.localStorage;
-    void storage.length;
-    return storage;
-  } catch {
-    return null;
-  }
-}
-
-export class ProgressStore {
-  /** The progress now. */
-  progress: Progress = $state(emptyProgress());
-  /** Things the learner should know about their saved progress (set aside, not saved). */
-  notices: string[] = $state([]);
-  readonly #storage: StorageLike | null;
-  #hasWarnedAboutSaving = false;
-  /** True when stored text could not be set aside: it is never overwritten then. */
-  #isReadOnly = false;
-
-  constructor(storage: StorageLike | null) {
-    this.#storage = storage;
-    if (storage === null) {
-      this.notices = ['This browser does not let the page save your lesson progress; it lasts until you close the page.'];
-      return;
-    }
-    let text: string | null;
-    try {
-      text = storage.getItem(PROGRESS_KEY);
-    } catch {
-      text = null;
-    }
+const progressFormat: StoredFormat<Progress> = {
+  key: PROGRESS_KEY,
+  empty: emptyProgress,
+  read: (text) => {
     const read = readStoredProgress(text);
-    this.progress = read.progress;
-    if (read.shouldSetAside && text !== null) {
-      const key = nextCorruptKey(this.#keys());
-      try {
-        storage.setItem(key, text);
-        this.#save();
-        if (read.notice !== null) this.notices = [read.notice.replace('{key}', key)];
-      } catch {
-        // Could not copy it aside: leave the stored text as it is, and do not overwrite it.
-        this.notices = [
-          'Your saved lesson progress could not be read, and this browser would not keep a copy of it aside: it was left as it is, and this page will not save progress over it.',
-        ];
-        this.#isReadOnly = true;
-      }
-    }
+    return { value: read.progress, shouldSetAside: read.shouldSetAside, notice: read.notice };
+  },
+  serialize: serializeProgress,
+  corruptKey: nextCorruptKey,
+  messages: {
+    noStorage: 'This browser does not let the page save your lesson progress; it lasts until you close the page.',
+    notSetAside:
+      'Your saved lesson progress could not be read, and this browser would not keep a copy of it aside: it was left as it is, and this page will not save progress over it.',
+    notSaved: 'Your lesson progress could not be saved in this browser (its storage is full or blocked); it lasts until you close the page.',
+  },
+};
+
+export class ProgressStore extends StoredState<Progress> {
+  constructor(storage: StorageLike | null) {
+    super(storage, progressFormat);
   }
 
-  #keys(): string[] {
-    const storage = this.#storage;
-    if (storage === null) return [];
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const k = storage.key(i);
-      if (k !== null) keys.push(k);
-    }
-    return keys;
-  }
-
-  #save(): void {
-    if (this.#storage === null || this.#isReadOnly) return;
-    try {
-      this.#storage.setItem(PROGRESS_KEY, serializeProgress(this.progress));
-    } catch {
-      if (this.#hasWarnedAboutSaving) return;
-      this.#hasWarnedAboutSaving = true;
-      this.notices = [...this.notices, 'Your lesson progress could not be saved in this browser (its storage is full or blocked); it lasts until you close the page.'];
-    }
-  }
-
-  /** Applies a change (a pure function of `progress.ts`) and saves the result. */
-  update(change: (progress: Progress) => Progress): void {
-    const next = change(this.progress);
-    if (next === this.progress) return;
-    this.progress = next;
-    this.#save();
+  /** The progress now. */
+  get progress(): Progress {
+    return this.value;
   }
 
   /** Forgets every lesson's progress. */
   resetAll(): void {
-    this.progress = emptyProgress();
-    this.#save();
+    this.replace(emptyProgress());
   }
 
   /**
@@ -107,13 +52,7 @@ export class ProgressStore {
   importText(text: string, byteLength: number): { ok: boolean; message: string } {
     const result = parseImportedProgress(text, byteLength);
     if (!result.ok) return { ok: false, message: result.message };
-    this.progress = result.progress;
-    this.#save();
+    this.replace(result.progress);
     return { ok: true, message: `Progress imported: ${result.lessonCount} lesson${result.lessonCount === 1 ? '' : 's'} with progress.` };
-  }
-
-  /** Hides a notice. */
-  dismissNotice(index: number): void {
-    this.notices = this.notices.filter((_, i) => i !== index);
   }
 }
