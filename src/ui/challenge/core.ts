@@ -3,18 +3,4 @@ export { challengeList, challengeProblems } from '../../challenge/challenges.ts'
 export { ENGINE_VERSION } from '../../challenge/engineVersion.ts';
 export { evaluateSolution } from '../../challenge/evaluate.ts';
 export { makeSolutionFile, parseSolutionFile, solutionToJson } from '../../challenge/solutionFile.ts';
-export { checkSettings } from '../../challenge/settings.ts';
-export {
-  CALL_TIME_LIMIT_MS,
-  LearnerCodeError,
-  missingFunctionMessage,
-  notPlainDataMessage,
-  oneLine,
-  syntaxErrorMessage,
-  threwMessage,
-  timeLimitMessage,
-  topLevelMessage,
-  TOTAL_TIME_LIMIT_MS,
-  totalTimeLimitMessage,
-  type CodeRunner,
-} from '../../challenge/codeRunner.ts';
+export { LearnerCodeError } from '../../challenge/codeRunner.ts';
