@@ -23,12 +23,17 @@ export class ActorState<TLogic extends AnyActorLogic> {
   readonly #actor: Actor<TLogic>;
   readonly #subscription: Subscription;
 
-  /** Takes `actor` (started or not), reads its snapshot, subscribes, and starts it. */
-  constructor(actor: Actor<TLogic>) {
+  /**
+   * Takes `actor` (started or not), reads its snapshot, subscribes, and starts it. `onSnapshot` sees every
+   * snapshot first, the current one included (to settle values that seldom change into states of their own).
+   */
+  constructor(actor: Actor<TLogic>, onSnapshot?: (snapshot: SnapshotFrom<TLogic>) => void) {
     this.#actor = actor;
+    onSnapshot?.(actor.getSnapshot());
     this.snapshot = $state.raw(actor.getSnapshot());
     this.#subscription = actor.subscribe({
       next: (snapshot) => {
+        onSnapshot?.(snapshot);
         this.snapshot = snapshot;
       },
       error: (error) => {

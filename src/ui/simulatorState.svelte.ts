@@ -11,7 +11,7 @@
  * if (started.ok) started.simulator.send({ type: 'sim.play' });
  */
 import { createActor, type SnapshotFrom } from 'xstate';
-import { activeEntry, simulatorMachine, type SimulatorEvent } from '../machines/simulatorMachine.ts';
+import { activeEntry, simulatorMachine, type SimulatorEvent, type TimelineEntry } from '../machines/simulatorMachine.ts';
 import { viewOf } from '../machines/simulatorView.ts';
 import type { LimitCommand } from '../sim/commands.ts';
 import type { LimitsInForce } from '../sim/limitsInForce.ts';
@@ -48,16 +48,22 @@ export class SimulatorState {
   readonly durationMs = $derived(this.view.durationMs);
   /** Facts logged so far. */
   readonly eventCount = $derived(this.view.eventIndex);
+  /**
+   * The active timeline, settled from each snapshot into a state of its own: it changes only on a load, a limit
+   * change, a fork or another timeline picked. Derived from the snapshot instead, everything that reads the
+   * scenario (most of the page) would be marked as possibly changed on every frame of play.
+   */
+  #active: TimelineEntry = $state.raw() as TimelineEntry;
   /** The scenario of the active timeline (validated, defaults filled). */
-  readonly scenario: Scenario = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline.scenario);
-  readonly seed = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline.seed);
+  readonly scenario: Scenario = $derived(this.#active.timeline.scenario);
+  readonly seed = $derived(this.#active.timeline.seed);
   /** The limit changes of the active timeline, in order (what a share link carries). */
-  readonly commands: readonly TimedCommand[] = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline.commands);
+  readonly commands: readonly TimedCommand[] = $derived(this.#active.timeline.commands);
   /**
    * The active timeline itself (scenario, seed and limit changes): what a lesson task is checked on. A new
    * object only when it changes (a limit change, a fork, another timeline selected, a load).
    */
-  readonly timeline: Timeline = $derived.by(() => activeEntry(this.#actor.snapshot.context).timeline);
+  readonly timeline: Timeline = $derived(this.#active.timeline);
   /** The gauge cards of every kind in the scenario. */
   readonly cards = $derived(gaugeCards(this.view.gauges, this.scenario));
   /** The log and its length: changes only when a fact is added or the playhead is replaced. */
@@ -77,15 +83,11 @@ export class SimulatorState {
   /** The whole log so far (the live array: read it in a derivation, never keep it) and its length. */
   readonly log = $derived(this.#logAt.current);
   /** The limits in force at the playhead: a new object only when a limit actually changed (the panel redraws then). */
-  readonly #limitsAt = select(
-    () => {
-      void this.view.eventIndex;
-      const limits = this.#actor.snapshot.context.playhead.sim.limits();
-      return { limits, json: JSON.stringify(limits) };
-    },
-    (a, b) => a.json === b.json,
-  );
-  readonly limits: LimitsInForce = $derived(this.#limitsAt.current.limits);
+  #limits: LimitsInForce = $state.raw() as LimitsInForce;
+  #limitsJson = '';
+  get limits(): LimitsInForce {
+    return this.#limits;
+  }
   /** Why the last limit change was refused, or null. */
   readonly lastRefusal = $derived(this.view.lastRefusal);
   /** What stopped the driver, or undefined while it runs. */
@@ -93,7 +95,19 @@ export class SimulatorState {
 
   /** Starts a driver on `scenario` (validated) and `seed` (default: the scenario's), idle at the start. */
   constructor(scenario: Scenario, seed: number | undefined) {
-    this.#actor = new ActorState(createActor(simulatorMachine, { input: { scenario, seed } }));
+    this.#actor = new ActorState(createActor(simulatorMachine, { input: { scenario, seed } }), (snapshot) => this.#settle(snapshot));
+  }
+
+  /** Takes from `snapshot` what seldom changes, into states that change only when it does. */
+  #settle(snapshot: SimulatorSnapshot): void {
+    const entry = activeEntry(snapshot.context);
+    if (this.#active === undefined || entry.id !== this.#active.id || entry.timeline !== this.#active.timeline) this.#active = entry;
+    const limits = snapshot.context.playhead.sim.limits();
+    const json = JSON.stringify(limits);
+    if (json !== this.#limitsJson) {
+      this.#limitsJson = json;
+      this.#limits = limits;
+    }
   }
 
   /**
@@ -163,12 +177,15 @@ export class SimulatorState {
    */
   runOf(timelineId: number): { series: Gauges[]; log: readonly SimEvent[] } | null {
     const entry = this.#actor.snapshot.context.timelines.find((t) => t.id === timelineId);
-    if (!entry) return null;
-    let run = this.#runs.get(entry.timeline);
+    return entry ? this.#runOfTimeline(entry.timeline) : null;
+  }
+
+  #runOfTimeline(timeline: Timeline): { series: Gauges[]; log: readonly SimEvent[] } {
+    let run = this.#runs.get(timeline);
     if (!run) {
-      const sim = replay(entry.timeline, { atMs: entry.timeline.scenario.durationMs }).sim;
+      const sim = replay(timeline, { atMs: timeline.scenario.durationMs }).sim;
       run = { series: sim.series.slice(), log: sim.log.events };
-      this.#runs.set(entry.timeline, run);
+      this.#runs.set(timeline, run);
     }
     return run;
   }
@@ -177,12 +194,7 @@ export class SimulatorState {
    * The whole service of the active timeline under the limits now in force, as if nothing else changed: what
    * the charts draw after now. Recomputed only when the timeline changes (a limit change makes a new one).
    */
-  readonly #activeTimeline = select(
-    () => activeEntry(this.#actor.snapshot.context),
-    (a, b) => a.id === b.id && a.timeline === b.timeline,
-  );
-  readonly forecast = $derived.by(() => this.runOf(this.#activeTimeline.current.id));
-
+  readonly forecast = $derived.by(() => this.#runOfTimeline(this.#active.timeline));
   /** Stops the driver and its ticker for good (when the page is torn down). */
   stop(): void {
     this.#actor.stop();
