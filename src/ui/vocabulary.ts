@@ -518,3 +518,32 @@ export const lifecycleEventTerms = {
   'fd.closeStale': { label: 'tidied away', real: 'stale cleanup' },
   'fd.reportLeak': { label: 'closing: left out', real: 'leak reported' },
 } as const satisfies Record<string, Term>;
+
+// ---------------------------------------------------------------------------------------------------------
+// The end-of-night report (src/ui/report).
+// ---------------------------------------------------------------------------------------------------------
+
+/** The end-of-night report: its title and the figures of each section. */
+export const reportTerms = {
+  title: { label: 'End of the night', real: 'service report' },
+  seated: { label: 'Parties seated', real: 'connections acquired' },
+  gaveUp: { label: 'Gave up waiting', real: 'acquire timeouts' },
+  turnedAway: { label: 'Turned away', real: 'no table fits' },
+  waitP50: { label: 'Typical wait', real: 'p50 acquire wait' },
+  waitP95: { label: 'Long wait, 1 in 20', real: 'p95 acquire wait' },
+  cooked: { label: 'Orders cooked', real: 'tasks completed' },
+  callerRan: { label: 'Cooked by the servers', real: 'caller ran' },
+  longestRail: { label: 'Longest ticket rail', real: 'peak queue length' },
+  allocFailed: { label: 'Counter space refused', real: 'failed allocations (OOM)' },
+  peakMemory: { label: 'Most counter space used', real: 'peak memory used' },
+  peakFragmentation: { label: 'Most scattered free space', real: 'peak external fragmentation' },
+  blocksLeaked: { label: 'Never cleared', real: 'leaked blocks' },
+  emfile: { label: 'Pantry full', real: 'EMFILE failures' },
+  fdLeaked: { label: 'Left out at closing', real: 'leaked fds' },
+  peakOpen: { label: 'Most ingredients out', real: 'peak open fds' },
+  hitRatio: { label: 'Served warm', real: 'hit ratio' },
+  evictions: { label: 'Pushed off the shelf', real: 'evictions' },
+  limitRefused: { label: 'Refused at the limits', real: 'limit exceeded' },
+  batches: { label: 'Catering batches done', real: 'batches completed' },
+  cleanups: { label: 'Emergency clean-ups', real: 'immediate cleanups' },
+} as const satisfies Record<string, Term>;
