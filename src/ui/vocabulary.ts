@@ -529,6 +529,7 @@ export const reportTerms = {
   seated: { label: 'Parties seated', real: 'connections acquired' },
   gaveUp: { label: 'Gave up waiting', real: 'acquire timeouts' },
   turnedAway: { label: 'Turned away', real: 'no table fits' },
+  heldTooLong: { label: 'Held too long', real: 'suspected leaks' },
   waitP50: { label: 'Typical wait', real: 'p50 acquire wait' },
   waitP95: { label: 'Long wait, 1 in 20', real: 'p95 acquire wait' },
   cooked: { label: 'Orders cooked', real: 'tasks completed' },

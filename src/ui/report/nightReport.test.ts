@@ -28,10 +28,12 @@ describe('nightReport on the dinner service, seed 7, run to the end', () => {
     expect(report.headline).toBe('A fair night, with a few problems: 2 parties gave up waiting and 1 ingredient was left out.');
   });
 
-  it('tables: 32 seated, 2 gave up, waits p50 1 min and p95 7 min (the simulation’s own metrics agree)', () => {
+  it('tables: 32 seated, 2 gave up, 1 held too long, waits p50 1 min and p95 7 min (the simulation’s own metrics agree)', () => {
     const tables = sectionOf(report, 'connection');
-    expect(figuresOf(tables)).toEqual({ seated: '32 plain', gaveUp: '2 warn', waitP50: '1 min plain', waitP95: '7 min warn' });
-    expect(tables?.verdict).toBe('2 parties gave up waiting: more tables or a longer wait would have kept them.');
+    expect(figuresOf(tables)).toEqual({ seated: '32 plain', gaveUp: '2 warn', heldTooLong: '1 warn', waitP50: '1 min plain', waitP95: '7 min warn' });
+    expect(tables?.verdict).toBe(
+      '2 parties gave up waiting: more tables or a longer wait would have kept them. 1 table was held so long that a leak was suspected.',
+    );
     expect(tables?.tone).toBe('warn');
     expect(metrics.tables).toMatchObject({ acquired: 32, timedOut: 2, waitMs: { p50: 60_000, p95: 420_889 } });
   });
@@ -77,7 +79,7 @@ describe('nightReport on the food hall, seed 7: a hard night, counts with digit 
     const report = nightReport(scenario, sim.log.events, sim.series);
     expect(report.tone).toBe('bad');
     expect(report.headline).toBe('A hard night: 311 parties gave up waiting, 55 orders were dropped, 1 station was left uncleared and 5 ingredients were left out.');
-    expect(figuresOf(sectionOf(report, 'connection'))).toEqual({ seated: '1,055 plain', gaveUp: '311 bad', waitP50: '4.7 min plain', waitP95: '10 min warn' });
+    expect(figuresOf(sectionOf(report, 'connection'))).toEqual({ seated: '1,055 plain', gaveUp: '311 bad', heldTooLong: '29 warn', waitP50: '4.7 min plain', waitP95: '10 min warn' });
     expect(figuresOf(sectionOf(report, 'thread'))).toEqual({ cooked: '961 plain', refused: '55 warn', longestRail: '100 of 100 bad' });
     expect(figuresOf(sectionOf(report, 'fd'))).toMatchObject({ peakOpen: '247 of 1,024 good' });
   });

@@ -175,6 +175,8 @@ export function nightReport(scenario: Scenario, log: readonly SimEvent[], series
       { key: 'gaveUp', label: t.gaveUp, value: groupDigits(timedOut), tone: failureTone(timedOut, arrived) },
     ];
     if (turnedAway > 0) figures.push({ key: 'turnedAway', label: t.turnedAway, value: groupDigits(turnedAway), tone: failureTone(turnedAway, arrived) });
+    const heldTooLong = count('table.leakSuspected');
+    if (heldTooLong > 0) figures.push({ key: 'heldTooLong', label: t.heldTooLong, value: groupDigits(heldTooLong), tone: 'warn' });
     figures.push(
       { key: 'waitP50', label: t.waitP50, value: all.p50 === null ? '–' : formatDuration(all.p50), tone: 'plain' },
       { key: 'waitP95', label: t.waitP95, value: all.p95 === null ? '–' : formatDuration(all.p95), tone: p95Tone },
@@ -189,6 +191,7 @@ export function nightReport(scenario: Scenario, log: readonly SimEvent[], series
       if (turnedAway > 0) parts.push(`${plural(turnedAway, 'party', 'parties')} found no table big enough (no table fits).`);
       verdict = parts.join(' ');
     }
+    if (heldTooLong > 0) verdict += ` ${plural(heldTooLong, 'table was', 'tables were')} held so long that a leak was suspected.`;
     if (timedOut > 0) problems.push({ text: `${plural(timedOut, 'party', 'parties')} gave up waiting`, tone: lostTone });
     if (turnedAway > 0) problems.push({ text: `${plural(turnedAway, 'party was', 'parties were')} turned away`, tone: lostTone });
     section('connection', figures, verdict);
