@@ -82,3 +82,34 @@ describe('FrameTurns', () => {
     expect(frame(turns, 3, true, 3, ['staff', 'charts', 'feed'])).toEqual([2, 3, 0]);
   });
 });
+
+describe('FrameTurns: parts out of view', () => {
+  it('while staggered, gives their turns to the parts in view, and takes them back once in view', () => {
+    const turns = new FrameTurns();
+    frame(turns, 0, false, 0);
+    turns.setInView('staff', false);
+    turns.setInView('charts', false);
+    expect(frame(turns, 1, true, 1)).toEqual([1, 0, 0, 0]);
+    expect(frame(turns, 2, true, 2)).toEqual([1, 0, 0, 2]);
+    expect(frame(turns, 3, true, 3)).toEqual([3, 0, 0, 2]);
+    turns.setInView('charts', true);
+    expect(frame(turns, 4, true, 4)).toEqual([3, 0, 4, 2]);
+    expect(frame(turns, 5, true, 5)).toEqual([3, 0, 4, 5]);
+    expect(frame(turns, 6, true, 6)).toEqual([6, 0, 4, 5]);
+  });
+
+  it('gives them the latest like any other part when not staggered (paused, stepping)', () => {
+    const turns = new FrameTurns();
+    frame(turns, 0, false, 0);
+    turns.setInView('feed', false);
+    expect(frame(turns, 1, false, 1)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('hands out no turn when every part is out of view', () => {
+    const turns = new FrameTurns();
+    frame(turns, 0, false, 0);
+    for (const part of PARTS) turns.setInView(part, false);
+    expect(frame(turns, 1, true, 1)).toEqual([0, 0, 0, 0]);
+    expect([...turns.due()]).toEqual([]);
+  });
+});

@@ -31,6 +31,8 @@ export class FrameTurns {
   readonly #held = new Map<string, unknown>();
   /** The parts whose turn it is this frame. */
   #due = new Set<string>();
+  /** Parts scrolled out of view: while staggered they take no turns (they catch up once back in view). */
+  readonly #outOfView = new Set<string>();
   /** Where the turn starts next frame (an index into the parts). */
   #next = 0;
   /** The token of the frame the turn was last moved on in; a fresh object matches no token. */
@@ -57,6 +59,15 @@ export class FrameTurns {
     return this.#due;
   }
 
+  /**
+   * Says whether `part` is in view. While staggered, a part out of view keeps what it drew and its turns go
+   * to the parts in view; paused, stepping or at a watchable speed it takes the latest like any other.
+   */
+  setInView(part: string, isInView: boolean): void {
+    if (isInView) this.#outOfView.delete(part);
+    else this.#outOfView.add(part);
+  }
+
   /** Stops handing `part` turns and forgets what it drew (it is no longer on the page). */
   leave(part: string): void {
     const i = this.#parts.indexOf(part);
@@ -65,6 +76,7 @@ export class FrameTurns {
     if (i < this.#next) this.#next -= 1;
     this.#held.delete(part);
     this.#due.delete(part);
+    this.#outOfView.delete(part);
   }
 
   #keep<T>(part: string, value: T): T {
@@ -74,11 +86,15 @@ export class FrameTurns {
 
   #moveOn(frame: unknown): void {
     this.#frame = frame;
-    const count = Math.min(this.#perFrame, this.#parts.length);
-    const start = this.#next % this.#parts.length;
     this.#due = new Set();
-    for (let i = 0; i < count; i++) this.#due.add(this.#parts[(start + i) % this.#parts.length]);
-    this.#next = (start + count) % this.#parts.length;
+    const total = this.#parts.length;
+    const start = this.#next % Math.max(1, total);
+    for (let i = 0; i < total && this.#due.size < this.#perFrame; i++) {
+      const index = (start + i) % total;
+      if (this.#outOfView.has(this.#parts[index])) continue;
+      this.#due.add(this.#parts[index]);
+      this.#next = (index + 1) % total;
+    }
   }
 }
 

@@ -8,17 +8,23 @@
  * the part's own values and effects are not even marked in the frames between.
  *
  * `read` gives the latest value; `null` means the part is not on the page now (it gives up its turns and
- * holds null). Call it while a component initialises (it owns effects).
+ * holds null). Call it while a component initialises (it owns effects). Attach `inView` to the element the
+ * part draws in: while it is scrolled out of view, the part takes no turns (its turns go to the parts in
+ * view) and catches up once it is back.
  *
  * @example
  * const shown = heldByTurns(`feed-${uid}`, () => ({ items, eventCount }));
- * // {#each shown.current.items as item}...
+ * // <section {@attach shown.inView}>{#each shown.current.items as item}...
  */
 import { untrack } from 'svelte';
+import type { Attachment } from 'svelte/attachments';
 import { frameToken, pageTurns } from './frameTurns.ts';
 import { playback } from './playback.svelte.ts';
 
-export function heldByTurns<T>(part: string, read: () => T): { readonly current: T } {
+/** How far outside the viewport a part still counts as in view (it is drawn before it scrolls in). */
+const IN_VIEW_MARGIN = '200px';
+
+export function heldByTurns<T>(part: string, read: () => T): { readonly current: T; readonly inView: Attachment<Element> } {
   const take = (latest: T, isStaggered: boolean): T => {
     if (latest === null) {
       pageTurns.leave(part);
@@ -38,6 +44,21 @@ export function heldByTurns<T>(part: string, read: () => T): { readonly current:
   return {
     get current() {
       return current;
+    },
+    inView: (element) => {
+      if (typeof IntersectionObserver === 'undefined') return;
+      const observer = new IntersectionObserver(
+        (entries) => {
+          const entry = entries[entries.length - 1];
+          if (entry) pageTurns.setInView(part, entry.isIntersecting);
+        },
+        { rootMargin: IN_VIEW_MARGIN },
+      );
+      observer.observe(element);
+      return () => {
+        observer.disconnect();
+        pageTurns.setInView(part, true);
+      };
     },
   };
 }
