@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SimEvent } from '../../sim/events.ts';
+import { builtInScenarios, createSimulation, scenarioOrThrow } from '../../sim/index.ts';
 import type { OpenFd } from '../../sim/fdTable.ts';
 import { LeftOutIngredients, fdAriaLabel, pantryActivity, pantryDensity, pantrySlots, shortOwner, slotCaption, ticketOf } from './pantrySlots.ts';
 
@@ -66,6 +67,52 @@ describe('LeftOutIngredients', () => {
     expect(left.isLeft(fd(4, 'ticket 1'))).toBe(false);
     left.update([...log]);
     expect(left.isLeft(fd(4, 'ticket 1'))).toBe(true);
+  });
+
+  // The front of house cooking a ticket itself (callerRuns): `task.callerRan` is logged when it *starts*,
+  // `task.completed` (workerId -1) when it ends; in between, the ticket's ingredients are in use.
+  const callerLog: SimEvent[] = [
+    { atMs: 10, type: 'task.submitted', taskId: 442, partyId: 419 },
+    { atMs: 10, type: 'task.callerRan', taskId: 442, durationMs: 100 },
+    { atMs: 10, type: 'fd.opened', fd: 246, owner: 'ticket 442' },
+    { atMs: 10, type: 'fd.opened', fd: 247, owner: 'ticket 442' },
+    { atMs: 10, type: 'fd.opened', fd: 248, owner: 'ticket 442' },
+    { atMs: 110, type: 'task.completed', taskId: 442, workerId: -1, durationMs: 100 },
+    { atMs: 110, type: 'fd.closed', fd: 246, owner: 'ticket 442', heldMs: 100 },
+    { atMs: 110, type: 'fd.closed', fd: 247, owner: 'ticket 442', heldMs: 100 },
+  ];
+
+  test('a ticket the front of house is still cooking (task.callerRan, not yet completed) has left nothing out', () => {
+    const left = new LeftOutIngredients();
+    left.update(callerLog, 5);
+    expect([246, 247, 248].map((n) => left.isLeft(fd(n, 'ticket 442')))).toEqual([false, false, false]);
+    const recent = LeftOutIngredients.fromRecent(callerLog.slice(0, 5));
+    expect([246, 247, 248].map((n) => recent.isLeft(fd(n, 'ticket 442')))).toEqual([false, false, false]);
+  });
+
+  test('an ingredient a caller-run ticket forgot is left out once the ticket completes', () => {
+    const left = new LeftOutIngredients();
+    left.update(callerLog);
+    expect(left.isLeft(fd(248, 'ticket 442'))).toBe(true);
+    expect(LeftOutIngredients.fromRecent(callerLog).isLeft(fd(248, 'ticket 442'))).toBe(true);
+  });
+
+  test('a ticket that failed at start (EMFILE) counts as finished', () => {
+    const left = LeftOutIngredients.fromRecent([{ atMs: 1, type: 'task.failed', taskId: 9, workerId: 2, reason: 'EMFILE' }]);
+    expect(left.isLeft(fd(5, 'ticket 9'))).toBe(true);
+  });
+
+  test('food hall, seed 7, the rail switched to callerRuns at 20:00: at 21:40 only the real leaks are left out', () => {
+    const sim = createSimulation(scenarioOrThrow(builtInScenarios['food-hall']), 7);
+    sim.runUntil(1_200_000);
+    expect(sim.apply({ kind: 'staff', changes: { rejectionPolicy: 'callerRuns' } })).toBeNull();
+    sim.runUntil(1_300_000);
+    const left = new LeftOutIngredients();
+    left.update(sim.log.events);
+    const open = sim.units().openFds;
+    // Ticket 442 is being cooked by the front of house (task.callerRan at 20:58, completed at 23:10).
+    expect(open.filter((f) => f.owner === 'ticket 442').map((f) => f.fd)).toEqual([246, 247, 248]);
+    expect(open.filter(left.isLeft).map((f) => `${f.fd}/${f.owner}`)).toEqual(['23/ticket 132', '80/ticket 203', '86/ticket 167']);
   });
 
   test('fromRecent() reads the closing-time leak report', () => {

@@ -87,8 +87,9 @@ export function ticketOf(owner: string): number | null {
 /**
  * Tickets that have finished, and descriptors the closing-time report called leaks, read from the
  * append-only log incrementally (call {@link update} with the whole log after it grows; another log, or a
- * shorter one after a step back, starts the reading over). An open descriptor whose ticket has finished was
- * left out: finished tickets close everything else they opened.
+ * shorter one after a step back, starts the reading over). An open descriptor whose ticket has finished
+ * (`task.completed` or `task.failed`, whoever cooked it) was left out: finished tickets close everything else
+ * they opened.
  */
 export class LeftOutIngredients {
   private readonly finished = new Set<string>();
@@ -119,7 +120,10 @@ export class LeftOutIngredients {
   readonly isLeft = (open: OpenFd): boolean => this.finished.has(open.owner) || this.reported.has(`${open.fd}/${open.owner}`);
 
   private read(e: SimEvent): void {
-    if (e.type === 'task.completed' || e.type === 'task.failed' || e.type === 'task.callerRan') this.finished.add(`ticket ${e.taskId}`);
+    // A ticket ends with `task.completed` or `task.failed`. Not `task.callerRan`: that is logged when the front of
+    // house *starts* cooking a rejected ticket itself (callerRuns); it ends `durationMs` later with
+    // `task.completed` (workerId -1), and its ingredients are in use until then.
+    if (e.type === 'task.completed' || e.type === 'task.failed') this.finished.add(`ticket ${e.taskId}`);
     else if (e.type === 'fd.leaked') this.reported.add(`${e.fd}/${e.owner}`);
   }
 }
