@@ -82,9 +82,10 @@ export class SimulatorState {
   });
   /** The whole log so far (the live array: read it in a derivation, never keep it) and its length. */
   readonly log = $derived(this.#logAt.current);
-  /** The limits in force at the playhead: a new object only when a limit actually changed (the panel redraws then). */
+  /** The limits in force at the playhead, settled like the active timeline (see {@link SimulatorState.#settle}). */
   #limits: LimitsInForce = $state.raw() as LimitsInForce;
   #limitsJson = '';
+  /** The limits in force at the playhead: a new object only when a limit actually changed (the panel redraws then). */
   get limits(): LimitsInForce {
     return this.#limits;
   }
@@ -195,6 +196,7 @@ export class SimulatorState {
    * the charts draw after now. Recomputed only when the timeline changes (a limit change makes a new one).
    */
   readonly forecast = $derived.by(() => this.#runOfTimeline(this.#active.timeline));
+
   /** Stops the driver and its ticker for good (when the page is torn down). */
   stop(): void {
     this.#actor.stop();
