@@ -220,4 +220,16 @@ test.describe('the first page', () => {
     await expect(restaurant.clock).toHaveText('00:00');
     await expect(page).toHaveURL(/scenario=staff/);
   });
+
+  test('"Skip to the first guests" moves the clock forward to their arrival, never back', async ({ restaurant, page }) => {
+    // Half a minute in, the tables are set (their facts are at 00:00-00:09) and the first party comes at 03:59.
+    await restaurant.open('?scenario=dinner-service&seed=7&paused=1&t=30000');
+    await expect(restaurant.clock).toHaveText('00:30');
+    const hint = page.getByTestId('first-guest-hint');
+    await expect(hint).toContainText('the first guests arrive at 03:59.');
+    await hint.getByRole('button', { name: 'Skip to the first guests' }).click();
+    await expect(restaurant.clock).toHaveText('03:59');
+    await expect(hint).toBeHidden();
+    await expect(restaurant.eventLog).toContainText(/Party 1 \(\d+ guests?\) arrived at the host stand\./);
+  });
 });

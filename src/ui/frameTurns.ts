@@ -38,8 +38,12 @@ export class FrameTurns {
   /** The token of the frame the turn was last moved on in; a fresh object matches no token. */
   #frame: unknown = {};
 
-  constructor(perFrame = PARTS_PER_FRAME) {
+  readonly #onMove: () => void;
+
+  /** `onMove` is called each time the turn moves on to a new frame (to wake the parts up: see heldByTurns). */
+  constructor(perFrame = PARTS_PER_FRAME, onMove: () => void = () => {}) {
     this.#perFrame = Math.max(1, Math.floor(perFrame));
+    this.#onMove = onMove;
   }
 
   /**
@@ -95,6 +99,7 @@ export class FrameTurns {
       this.#due.add(this.#parts[index]);
       this.#next = (index + 1) % total;
     }
+    this.#onMove();
   }
 }
 
@@ -106,6 +111,3 @@ export function frameToken(): unknown {
   const time = typeof document === 'undefined' ? null : document.timeline?.currentTime;
   return time ?? performance.now();
 }
-
-/** The page's one set of turns, shared by every part that takes them. */
-export const pageTurns = new FrameTurns();

@@ -18,8 +18,20 @@
  */
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
-import { frameToken, pageTurns } from './frameTurns.ts';
+import { FrameTurns, frameToken, PARTS_PER_FRAME } from './frameTurns.ts';
 import { playback } from './playback.svelte.ts';
+
+/**
+ * Counts the frames the turn moved on in. Every held part reads it, so each looks again in every staggered
+ * frame: a part whose input changed in a frame that was not its turn takes that value when its turn comes,
+ * even if nothing new happens by then (at 32x a quiet stretch can last many frames).
+ */
+const moves = $state({ count: 0 });
+
+/** The page's one set of turns, shared by every part that takes them. */
+export const pageTurns = new FrameTurns(PARTS_PER_FRAME, () => {
+  moves.count++;
+});
 
 /** How far outside the viewport a part still counts as in view (it is drawn before it scrolls in). */
 const IN_VIEW_MARGIN = '200px';
@@ -35,7 +47,9 @@ export function heldByTurns<T>(part: string, read: () => T): { readonly current:
   let held = untrack(() => take(read(), false));
   let current = $state.raw(held);
   $effect.pre(() => {
-    const next = take(read(), playback.isFast);
+    const isStaggered = playback.isFast;
+    if (isStaggered) void moves.count;
+    const next = take(read(), isStaggered);
     if (Object.is(next, held)) return;
     held = next;
     current = next;
