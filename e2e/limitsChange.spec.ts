@@ -33,7 +33,7 @@ test.describe('changing the limits half an hour into the dinner service', () => 
     await expect(restaurant.ticketRail).toHaveAttribute('data-capacity', '1');
     await expect(restaurant.ticketRail).toHaveAttribute('data-full', 'true');
     await expect(restaurant.ticketRail).toContainText('3 of 1 · full');
-    await expect(restaurant.latestEvent()).toContainText('The manager changed staff queueCapacity from 8 to 1.');
+    await expect(restaurant.latestEvent()).toContainText('House rules: Tickets the rail holds (queue capacity) changed from 8 to 1.');
 
     await expect(restaurant.staffRoom).toContainText('3 of 6 cooks at most');
     await restaurant.setLimit('staff', 'maxPoolSize', 10);

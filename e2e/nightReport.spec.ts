@@ -42,7 +42,7 @@ test.describe('the end-of-night report', () => {
     expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
-  test('appears when the service plays to its end, and its button (reached by keyboard) starts the night again', async ({ restaurant, page }) => {
+  test('appears when the service plays to its end, and its button (reached by keyboard) takes the night back to its start', async ({ restaurant, page }) => {
     await restaurant.open(`${SERVICE}&t=59:00`);
     await expect(report(page)).toHaveCount(0);
     await restaurant.setSpeedNotch(7);
@@ -53,13 +53,14 @@ test.describe('the end-of-night report', () => {
     await expect(restaurant.clock).toHaveText('60:00');
     await expect(figure(region, 'connection', 'seated')).toHaveText('32');
     // The report is not a dialog: the focus stays where it was.
-    await expect(region.getByRole('button', { name: 'Play the night again' })).not.toBeFocused();
+    await expect(region.getByRole('button', { name: 'Back to the start of the night' })).not.toBeFocused();
 
-    const again = region.getByRole('button', { name: 'Play the night again' });
+    const again = region.getByRole('button', { name: 'Back to the start of the night' });
     await restaurant.tabTo(again, 120);
     await page.keyboard.press('Enter');
     await expect(report(page)).toHaveCount(0);
     await expect(restaurant.clock).toHaveText('00:00');
-    await expect(restaurant.playButton).toBeVisible();
+    // The button went with the report: the focus is on Play, the next thing to press.
+    await expect(restaurant.playButton).toBeFocused();
   });
 });

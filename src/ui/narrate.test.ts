@@ -115,7 +115,7 @@ const expected: Record<SimEventType, string> = {
   'batch.failed': 'Batch 3 failed: an item failed.',
   'batch.backedOff': 'Batch 3 waits 100 ms: the kitchen is under pressure.',
   'cleanup.ran': 'Emergency clean-up put away 12 things.',
-  'limit.changed': 'The manager changed staff maxPoolSize from 8 to 4.',
+  'limit.changed': 'House rules: Cooks at most (max pool size) changed from 8 to 4.',
   'pool.allocated': 'Ticket 5 took prep counter 2 (64 B).',
   'pool.exhausted': 'Every cooking station is busy: ticket 5 moves to the banquet area (heap fallback).',
   'pool.freed': 'Ticket 5 cleared prep counter 2.',
@@ -191,8 +191,18 @@ describe('narrate()', () => {
       'Cook 1 sent home: fewer staff are allowed now.',
     );
     expect(narrate({ atMs: 0, type: 'cleanup.ran', mode: 'routine', releasedCount: 1 })).toBe('Routine clean-up put away 1 thing.');
-    expect(narrate({ atMs: 0, type: 'limit.changed', kind: 'tables.small', field: 'max', from: 12, to: 8 })).toBe(
-      'The manager changed tables.small max from 12 to 8.',
+    expect(narrate({ atMs: 0, type: 'limit.changed', kind: 'tables', field: 'small.max', from: 12, to: 8 })).toBe(
+      'House rules: Small tables at most (small · max) changed from 12 to 8.',
+    );
+    expect(narrate({ atMs: 0, type: 'limit.changed', kind: 'tables', field: 'acquireTimeoutMs', from: 300_000, to: 60_000 })).toBe(
+      'House rules: Longest wait at the host stand (acquire timeout) changed from 5 min to 1 min.',
+    );
+    expect(narrate({ atMs: 0, type: 'limit.changed', kind: 'memory', field: 'limit', from: 65_536, to: 32_768 })).toBe(
+      'House rules: Counter space allowed (memory limit) changed from 64 KiB to 32 KiB.',
+    );
+    // A field the house rules do not name keeps its own words.
+    expect(narrate({ atMs: 0, type: 'limit.changed', kind: 'tables', field: 'somethingNew', from: 1, to: 2 })).toBe(
+      'House rules: tables somethingNew changed from 1 to 2.',
     );
   });
 

@@ -4,7 +4,7 @@
  */
 import type { ResourceKind, SimEvent } from '../sim/events.ts';
 import { formatBytes, formatClock, formatDuration, formatPercent, ordinal, plural } from './format.ts';
-import { kindTerms, kindUnits, nouns as n, rejectionPolicyTerms, sizeClassWords, stationClassWords } from './vocabulary.ts';
+import { kindTerms, kindUnits, limitTerms, nouns as n, rejectionPolicyTerms, sizeClassWords, stationClassWords } from './vocabulary.ts';
 
 /** What the narrator may look up that an event does not carry itself. */
 export interface NarrationContext {
@@ -160,8 +160,12 @@ export function narrate(event: SimEvent, context: NarrationContext = {}): string
       return event.mode === 'routine'
         ? `Routine clean-up put away ${plural(event.releasedCount, 'thing', 'things')}.`
         : `Emergency clean-up put away ${plural(event.releasedCount, 'thing', 'things')}.`;
-    case 'limit.changed':
-      return `The ${n.manager} changed ${kindLabel(event.kind)} ${event.field} from ${event.from} to ${event.to}.`;
+    case 'limit.changed': {
+      const path = limitPathOf(event.kind, event.field);
+      const term = Object.hasOwn(limitTerms, path) ? limitTerms[path as keyof typeof limitTerms] : undefined;
+      const name = term ? `${term.label} (${term.real})` : `${kindLabel(event.kind)} ${event.field}`;
+      return `House rules: ${name} changed from ${limitValueWords(path, event.from)} to ${limitValueWords(path, event.to)}.`;
+    }
 
     // Kitchen stations (memory pools and the heap)
     case 'pool.allocated':
@@ -228,6 +232,25 @@ function unknownEvent(event: never): string {
 }
 
 /** The restaurant word for a kind named in an event, or the name itself when it is not one we know. */
+/**
+ * The scenario path of a changed limit (`tables.small.max`, `staff.queueCapacity`, `manager.limits.memory`),
+ * as the house rules name it, from the kind and field a `limit.changed` fact carries.
+ */
+export function limitPathOf(kind: string, field: string): string {
+  if (field === 'limit') return `manager.limits.${kind}`;
+  if (kind === 'thread' || kind === 'staff') return `staff.${field}`;
+  if (kind === 'memory') return `stations.${field}`;
+  return `${kind}.${field}`;
+}
+
+/** A limit's value as a person reads it: durations and sizes in their units, anything else as it is. */
+function limitValueWords(path: string, value: number | string): string {
+  if (typeof value !== 'number') return String(value);
+  if (/Ms$/.test(path)) return formatDuration(value);
+  if (/Bytes$|blockSize$|heapSize$|^manager\.limits\.memory$/.test(path)) return formatBytes(value);
+  return String(value);
+}
+
 function kindLabel(kind: string): string {
   return Object.hasOwn(kindTerms, kind) ? kindTerms[kind as keyof typeof kindTerms].label.toLowerCase() : kind;
 }
