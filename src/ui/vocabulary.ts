@@ -230,7 +230,7 @@ export const chartTerms = {
   panel: { label: 'Over the service', real: 'metrics over simulated time' },
   utilisation: { label: 'How busy', real: 'utilisation' },
   waiting: { label: 'Waiting', real: 'queue lengths' },
-  waits: { label: 'Wait for a table, last 10 min', real: 'acquire wait p50 / p95, sliding window' },
+  waits: { label: 'Table wait, last 10 min', real: 'acquire wait p50 / p95' },
   memory: { label: 'Counter space', real: 'memory used vs limit' },
   hitRatio: { label: 'Served from the shelf', real: 'hit ratio' },
   errors: { label: 'Things that went wrong', real: 'errors per minute' },
