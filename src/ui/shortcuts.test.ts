@@ -35,6 +35,13 @@ describe('simulatorShortcut()', () => {
     expect(simulatorShortcut(press('Home', { hasModifier: true }), paused)).toBeNull();
   });
 
+  it('on a slider, leaves the arrows, Home and End to it but plays and pauses with Space', () => {
+    const slider = { targetTag: 'INPUT', isTargetSlider: true };
+    expect(simulatorShortcut(press(' ', slider), paused)).toEqual({ type: 'sim.play' });
+    expect(simulatorShortcut(press(' ', slider), playing)).toEqual({ type: 'sim.pause' });
+    for (const key of ['ArrowRight', 'ArrowLeft', 'Home', 'End']) expect(simulatorShortcut(press(key, slider), paused)).toBeNull();
+  });
+
   it('repeats only the arrows when a key is held', () => {
     expect(simulatorShortcut(press(' ', { isRepeat: true }), paused)).toBeNull();
     expect(simulatorShortcut(press('Home', { isRepeat: true }), paused)).toBeNull();
@@ -84,8 +91,24 @@ describe('shortcutAction()', () => {
 describe('keyPressOf()', () => {
   it('reads the key, the modifiers and the focused element', () => {
     const event = { key: ' ', repeat: false, ctrlKey: false, altKey: true, metaKey: false, target: { tagName: 'button', isContentEditable: false } };
-    expect(keyPressOf(event as unknown as KeyboardEvent)).toEqual({ key: ' ', isRepeat: false, hasModifier: true, targetTag: 'BUTTON', isTargetEditable: false });
+    expect(keyPressOf(event as unknown as KeyboardEvent)).toEqual({
+      key: ' ',
+      isRepeat: false,
+      hasModifier: true,
+      targetTag: 'BUTTON',
+      isTargetEditable: false,
+      isTargetSlider: false,
+    });
     const onWindow = { key: 'ArrowLeft', repeat: true, ctrlKey: false, altKey: false, metaKey: false, target: null };
-    expect(keyPressOf(onWindow as unknown as KeyboardEvent)).toEqual({ key: 'ArrowLeft', isRepeat: true, hasModifier: false, targetTag: '', isTargetEditable: false });
+    expect(keyPressOf(onWindow as unknown as KeyboardEvent)).toEqual({
+      key: 'ArrowLeft',
+      isRepeat: true,
+      hasModifier: false,
+      targetTag: '',
+      isTargetEditable: false,
+      isTargetSlider: false,
+    });
+    const onSlider = { key: ' ', repeat: false, ctrlKey: false, altKey: false, metaKey: false, target: { tagName: 'INPUT', type: 'range', isContentEditable: false } };
+    expect(keyPressOf(onSlider as unknown as KeyboardEvent)).toMatchObject({ targetTag: 'INPUT', isTargetSlider: true });
   });
 });

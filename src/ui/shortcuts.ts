@@ -8,8 +8,8 @@
  * read; {@link SHORTCUTS} is the list the help dialog shows, in the same order.
  *
  * Focus decides first: in a text field, a select or a slider the keys belong to the control (typing a space,
- * moving the slider, Home and End), and on a button Space presses that button, as it always does. Ctrl, Alt
- * and Meta combinations are the browser's. A held key repeats only the arrows (stepping on and on).
+ * moving the slider, Home and End; a slider leaves Space to the page, having no use for it), and on a button
+ * Space presses that button, as it always does. Ctrl, Alt and Meta combinations are the browser's. A held key repeats only the arrows (stepping on and on).
  */
 import type { SimulatorEvent } from '../machines/simulatorMachine.ts';
 
@@ -25,6 +25,8 @@ export interface KeyPress {
   targetTag: string;
   /** True when the focused element is editable text (`contenteditable`). */
   isTargetEditable: boolean;
+  /** True when the focused element is a slider (`<input type="range">`, `role="slider"`): Space does nothing there. */
+  isTargetSlider?: boolean;
 }
 
 /** What the play bar knows that a shortcut needs. */
@@ -45,7 +47,10 @@ export type ShortcutAction = { kind: 'simulator'; event: SimulatorEvent } | { ki
 const CONTROLS_WITH_KEYS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 
 function belongsToFocus(press: KeyPress): boolean {
-  return press.hasModifier || press.isTargetEditable || CONTROLS_WITH_KEYS.has(press.targetTag);
+  if (press.hasModifier || press.isTargetEditable) return true;
+  // A slider moves with the arrows, Home and End; it has no use for Space, which still plays and pauses.
+  if (press.isTargetSlider === true && (press.key === ' ' || press.key === 'Spacebar')) return false;
+  return CONTROLS_WITH_KEYS.has(press.targetTag);
 }
 
 /** The simulator command a key press sends, or null when it is not one of those shortcuts here. */
@@ -125,5 +130,7 @@ export function keyPressOf(event: KeyboardEvent): KeyPress {
     // An element acting as a button (role="button") takes Space as a press, as a real button does.
     targetTag: typeof target?.getAttribute === 'function' && target.getAttribute('role') === 'button' ? 'BUTTON' : typeof target?.tagName === 'string' ? target.tagName.toUpperCase() : '',
     isTargetEditable: target?.isContentEditable === true,
+    isTargetSlider:
+      (typeof target?.getAttribute === 'function' && target.getAttribute('role') === 'slider') || (target as Partial<HTMLInputElement> | null)?.type === 'range',
   };
 }
