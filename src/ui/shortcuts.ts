@@ -9,7 +9,8 @@
  *
  * Focus decides first: in a text field, a select or a slider the keys belong to the control (typing a space,
  * moving the slider, Home and End; a slider leaves Space to the page, having no use for it), and on a button
- * Space presses that button, as it always does. Ctrl, Alt and Meta combinations are the browser's. A held key repeats only the arrows (stepping on and on).
+ * Space presses that button, as it always does. Ctrl, Alt and Meta combinations are the browser's. A held key
+ * repeats only the arrows (stepping on and on).
  */
 import type { SimulatorEvent } from '../machines/simulatorMachine.ts';
 
