@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsThatFit, layoutDiningRoom, seatsOf, tableShape } from './diningLayout.ts';
+import { columnsThatFit, layoutDiningRoom, partiesThatFit, seatsOf, tableShape } from './diningLayout.ts';
 
 describe('diningLayout.tableShape()', () => {
   it('draws a roomy small table as a square top with one chair on each side', () => {
@@ -104,10 +104,51 @@ describe('diningLayout.layoutDiningRoom()', () => {
     expect(room.height).toBe(140);
   });
 
+  it('keeps room in each band for its most tables, so the room keeps its height as tables come and go', () => {
+    const room = layoutDiningRoom(tables, ['small', 'medium', 'large'], 200, 600, { small: 6, medium: 2, large: 2 });
+    expect(room.density).toBe('roomy');
+    expect(room.bands).toEqual([
+      { sizeClass: 'small', headingY: 15, gridY: 22, count: 3 },
+      { sizeClass: 'medium', headingY: 197, gridY: 204, count: 2 },
+      { sizeClass: 'large', headingY: 301, gridY: 308, count: 0 },
+    ]);
+    expect(room.spots.map((s) => [s.tableId, s.x, s.y])).toEqual([
+      [1, 0, 22], [3, 64, 22], [5, 128, 22],
+      [4, 0, 204], [7, 96, 204],
+    ]);
+    expect(room.height).toBe(458);
+  });
+
+  it('keeps no room when the room would then be too tall for roomy tables', () => {
+    const room = layoutDiningRoom(tables, ['small', 'medium', 'large'], 200, 300, { small: 6, medium: 2, large: 2 });
+    expect(room.density).toBe('roomy');
+    expect(room.height).toBe(248);
+  });
+
   it('leaves out classes not asked for', () => {
     const room = layoutDiningRoom(tables, ['medium'], 440);
     expect(room.bands).toEqual([{ sizeClass: 'medium', headingY: 15, gridY: 22, count: 2 }]);
     expect(room.spots.map((s) => s.tableId)).toEqual([4, 7]);
     expect(room.height).toBe(94);
+  });
+});
+
+describe('diningLayout.partiesThatFit()', () => {
+  it('shows every waiting party whose card fits in the row', () => {
+    expect(partiesThatFit(0, 400)).toBe(0);
+    expect(partiesThatFit(3, 3 * 124 + 2 * 4)).toBe(3);
+  });
+
+  it('keeps room for the "+ N more" tag when some are left out', () => {
+    // 400 px: three cards (380 px) would fit alone, but a fourth party needs the tag: two cards and the tag.
+    expect(partiesThatFit(4, 400)).toBe(2);
+    expect(partiesThatFit(40, 980)).toBe(7);
+  });
+
+  it('shows none before the row is measured, or when it is narrower than one card and the tag', () => {
+    expect(partiesThatFit(5, 0)).toBe(0);
+    expect(partiesThatFit(5, 150)).toBe(0);
+    expect(partiesThatFit(1, 124)).toBe(1);
+    expect(partiesThatFit(1, 123)).toBe(0);
   });
 });

@@ -130,12 +130,34 @@ export function tableShape(sizeClass: SizeClass, density: Density): TableShape {
   };
 }
 
+/** Width of a waiting party's card at the host stand, in px. */
+export const PARTY_CARD_PX = 124;
+/** Space between the host stand's cards, in px. */
+export const HOST_GAP_PX = 4;
+/** Room kept for the host stand's `+ 12 more` tag, in px. */
+export const MORE_TAG_PX = 60;
+
+/**
+ * How many of `waiting` parties the host stand's one row shows when it is `rowWidth` px wide: all of them if
+ * their cards fit, else as many as fit beside a `+ N more` tag. The row never wraps, so the floor under it
+ * stays put as the line grows and shrinks.
+ */
+export function partiesThatFit(waiting: number, rowWidth: number, cardWidth = PARTY_CARD_PX, gap = HOST_GAP_PX, moreWidth = MORE_TAG_PX): number {
+  const count = Math.max(0, Math.floor(waiting));
+  const width = Math.max(0, rowWidth);
+  if (count * cardWidth + Math.max(0, count - 1) * gap <= width) return count;
+  return Math.min(count, Math.max(0, Math.floor((width - moreWidth) / (cardWidth + gap))));
+}
+
 /** Columns of cells `cellWidth` wide with `gap` between them that fit in `width` (at least 1). */
 export function columnsThatFit(width: number, cellWidth: number, gap: number): number {
   return Math.max(1, Math.floor((width + gap) / (cellWidth + gap)));
 }
 
-function layoutAt(tables: readonly { tableId: number; sizeClass: SizeClass }[], classes: readonly SizeClass[], width: number, density: Density): DiningLayout {
+/** How many tables each class's band keeps room for, however many it has now (its most: the pool's max). */
+export type BandRoom = Partial<Record<SizeClass, number>>;
+
+function layoutAt(tables: readonly { tableId: number; sizeClass: SizeClass }[], classes: readonly SizeClass[], width: number, density: Density, room: BandRoom = {}): DiningLayout {
   const gap = GAP[density];
   const bands: ClassBand[] = [];
   const spots: TableSpot[] = [];
@@ -151,7 +173,7 @@ function layoutAt(tables: readonly { tableId: number; sizeClass: SizeClass }[], 
       const row = Math.floor(i / columns);
       spots.push({ tableId: t.tableId, sizeClass, x: column * (cell.width + gap), y: gridY + row * (cell.height + gap), ...cell });
     });
-    const rows = Math.ceil(members.length / columns);
+    const rows = Math.ceil(Math.max(members.length, room[sizeClass] ?? 0) / columns);
     const gridHeight = rows === 0 ? EMPTY_BAND_PX : rows * cell.height + (rows - 1) * gap;
     y = gridY + gridHeight + BAND_GAP_PX;
   }
@@ -160,15 +182,20 @@ function layoutAt(tables: readonly { tableId: number; sizeClass: SizeClass }[], 
 
 /**
  * Lays out `tables` (live ones: the caller leaves retired tables out) in one band per class of `classes`
- * (in that order), `width` px wide. Roomy unless that would be taller than `maxRoomyHeight` px.
+ * (in that order), `width` px wide. Roomy unless that would be taller than `maxRoomyHeight` px. Each band
+ * keeps room for `room` tables of its class when the roomy room still fits with it, so the room keeps its
+ * height as tables are set up and taken away (the host stand and the areas below do not move).
  */
 export function layoutDiningRoom(
   tables: readonly { tableId: number; sizeClass: SizeClass }[],
   classes: readonly SizeClass[],
   width: number,
   maxRoomyHeight = MAX_ROOMY_HEIGHT_PX,
+  room: BandRoom = {},
 ): DiningLayout {
   const usable = Math.max(0, Math.floor(width));
+  const kept = layoutAt(tables, classes, usable, 'roomy', room);
+  if (kept.height <= maxRoomyHeight) return kept;
   const roomy = layoutAt(tables, classes, usable, 'roomy');
   return roomy.height <= maxRoomyHeight ? roomy : layoutAt(tables, classes, usable, 'compact');
 }
