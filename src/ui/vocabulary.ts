@@ -184,6 +184,7 @@ export const diningTerms = {
   largeTables: { label: 'Large tables', real: 'large pool' },
   leak: { label: 'held too long', real: 'leak suspected' },
   willRetire: { label: 'goes once free', real: 'evicted, max lifetime' },
+  spare: { label: 'room for another table', real: 'below the class max' },
   hostStand: { label: 'Host stand', real: 'pending acquires' },
   patience: { label: 'patience left', real: 'time to acquire timeout' },
   gaveUp: { label: 'gave up and left', real: 'acquire timeout' },

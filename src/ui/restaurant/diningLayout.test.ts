@@ -117,12 +117,17 @@ describe('diningLayout.layoutDiningRoom()', () => {
       [4, 0, 204], [7, 96, 204],
     ]);
     expect(room.height).toBe(458);
+    expect(room.spares).toEqual([
+      { sizeClass: 'small', x: 0, y: 100 }, { sizeClass: 'small', x: 64, y: 100 }, { sizeClass: 'small', x: 128, y: 100 },
+      { sizeClass: 'large', x: 0, y: 308 }, { sizeClass: 'large', x: 0, y: 386 },
+    ]);
   });
 
   it('keeps no room when the room would then be too tall for roomy tables', () => {
     const room = layoutDiningRoom(tables, ['small', 'medium', 'large'], 200, 300, { small: 6, medium: 2, large: 2 });
     expect(room.density).toBe('roomy');
     expect(room.height).toBe(248);
+    expect(room.spares).toEqual([]);
   });
 
   it('leaves out classes not asked for', () => {

@@ -35,12 +35,21 @@ export interface ClassBand {
   count: number;
 }
 
+/** A cell kept free in a band for a table its class may still set up (up to its most). */
+export interface SpareSpot {
+  sizeClass: SizeClass;
+  x: number;
+  y: number;
+}
+
 export interface DiningLayout {
   density: Density;
   width: number;
   height: number;
   bands: ClassBand[];
   spots: TableSpot[];
+  /** The cells kept for tables not set up now (see `layoutDiningRoom`'s `room`). */
+  spares: SpareSpot[];
 }
 
 export interface Rect {
@@ -161,6 +170,7 @@ function layoutAt(tables: readonly { tableId: number; sizeClass: SizeClass }[], 
   const gap = GAP[density];
   const bands: ClassBand[] = [];
   const spots: TableSpot[] = [];
+  const spares: SpareSpot[] = [];
   let y = 0;
   for (const sizeClass of classes) {
     const members = tables.filter((t) => t.sizeClass === sizeClass).sort((a, b) => a.tableId - b.tableId);
@@ -173,11 +183,15 @@ function layoutAt(tables: readonly { tableId: number; sizeClass: SizeClass }[], 
       const row = Math.floor(i / columns);
       spots.push({ tableId: t.tableId, sizeClass, x: column * (cell.width + gap), y: gridY + row * (cell.height + gap), ...cell });
     });
-    const rows = Math.ceil(Math.max(members.length, room[sizeClass] ?? 0) / columns);
+    const kept = Math.max(members.length, room[sizeClass] ?? 0);
+    for (let i = members.length; i < kept; i++) {
+      spares.push({ sizeClass, x: (i % columns) * (cell.width + gap), y: gridY + Math.floor(i / columns) * (cell.height + gap) });
+    }
+    const rows = Math.ceil(kept / columns);
     const gridHeight = rows === 0 ? EMPTY_BAND_PX : rows * cell.height + (rows - 1) * gap;
     y = gridY + gridHeight + BAND_GAP_PX;
   }
-  return { density, width, height: Math.max(0, y - BAND_GAP_PX), bands, spots };
+  return { density, width, height: Math.max(0, y - BAND_GAP_PX), bands, spots, spares };
 }
 
 /**

@@ -275,7 +275,7 @@ export function fitBandHeading(heading: { title: string; subtitle: string; detai
 }
 
 /** How a legend entry's sample is drawn. */
-export type Swatch = 'fill' | 'dashed' | 'striped' | 'flag' | 'clock' | 'seat' | 'ghost' | 'ticket' | 'extra';
+export type Swatch = 'fill' | 'dashed' | 'striped' | 'flag' | 'clock' | 'seat' | 'ghost' | 'ticket' | 'extra' | 'spare';
 
 /** One legend entry: a sample and what it means. */
 export interface LegendItem {
@@ -295,5 +295,6 @@ export const DINING_LEGEND: readonly LegendItem[] = [
   { key: 'unhealthy', term: tableStateTerms.unhealthy, swatch: 'fill', tone: 'problem' },
   { key: 'leak', term: diningTerms.leak, swatch: 'flag' },
   { key: 'willRetire', term: diningTerms.willRetire, swatch: 'clock' },
+  { key: 'spare', term: diningTerms.spare, swatch: 'spare' },
   { key: 'gaveUp', term: diningTerms.gaveUp, swatch: 'ghost' },
 ];
