@@ -76,3 +76,30 @@ test.describe('half an hour into the dinner service (seed 7)', () => {
     await expect(restaurant.gauge('Warming shelf · cache')).toContainText(/48%\s*served warm · hits/);
   });
 });
+
+test.describe('the dining room holds still as the night goes on (seed 7)', () => {
+  test('its bands keep room for each class’s most tables, and the host stand shows the line on one row', async ({ restaurant }) => {
+    await restaurant.open('?scenario=dinner-service&seed=7&paused=1&t=0');
+    // 4 of 12 small, 2 of 6 medium, 0 of 2 large tables set up: the other 14 are drawn as room kept for them.
+    await expect(restaurant.diningRoom.locator('rect.spare')).toHaveCount(14);
+    await expect(restaurant.hostStand).toContainText('A party waits here when every table that fits it is taken.');
+    // Where the floor sits in the room, and how big it is (the page above the room differs: the start has a hint).
+    const floorPlace = () =>
+      restaurant.diningRoom.evaluate((room) => {
+        const floor = room.querySelector('.floor')!.getBoundingClientRect();
+        return { top: floor.top - room.getBoundingClientRect().top, width: floor.width, height: floor.height };
+      });
+    const atStart = await floorPlace();
+
+    await restaurant.open('?scenario=dinner-service&seed=7&paused=1&t=54:00');
+    await expect(restaurant.hostStand).toHaveAttribute('data-waiting', '5');
+    await expect(restaurant.diningRoom.locator('rect.spare')).toHaveCount(0);
+    // Five parties wait; at 1280 px the row has room for two cards beside the count of the rest.
+    const cards = restaurant.hostStand.locator('li.party');
+    await expect(cards).toHaveCount(2);
+    await expect(cards.first()).toHaveAccessibleName(/^1\. Party 31 \(4 guests\), waiting 6\.5 min, gives up in /);
+    await expect(restaurant.hostStand.locator('li.more')).toHaveText('+ 3 more');
+    // Same floor, same place: neither the line nor the tables set up since moved it.
+    expect(await floorPlace()).toEqual(atStart);
+  });
+});
