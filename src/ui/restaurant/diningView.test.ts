@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionPoolGauges, TableRecord } from '../../sim/connectionPool.ts';
 import type { SimEvent } from '../../sim/events.ts';
+import { PartySizes } from '../feed.ts';
 import {
   bandHeading,
   estimateTextPx,
@@ -8,6 +9,7 @@ import {
   classesShown,
   heldText,
   partiesGone,
+  partySizeLookup,
   partySizesIn,
   retiredCounts,
   tableViews,
@@ -204,5 +206,20 @@ describe('diningView.fitBandHeading()', () => {
     expect(fitBandHeading(heading, 320, 413)).toEqual(heading);
     expect(fitBandHeading(heading, 320, 412)).toEqual({ ...heading, subtitle: null });
     expect(fitBandHeading(heading, 320, 336)).toEqual({ title: heading.title, subtitle: null, detail: '320' });
+  });
+});
+
+describe('diningView.partySizeLookup()', () => {
+  it('takes a size from the recent facts first, else from the whole log read so far', () => {
+    const log: SimEvent[] = [
+      { atMs: 0, type: 'party.arrived', partyId: 1, size: 2 },
+      { atMs: 10, type: 'party.arrived', partyId: 2, size: 6 },
+    ];
+    const known = new PartySizes();
+    const sizeOf = partySizeLookup(known, log, [{ atMs: 20, type: 'acquire.queued', partyId: 2, size: 5, position: 1 }]);
+    expect([sizeOf(1), sizeOf(2), sizeOf(3)]).toEqual([2, 5, undefined]);
+    // Without the log, only what was read before is known.
+    expect(partySizeLookup(new PartySizes(), undefined, [])(1)).toBeUndefined();
+    expect(partySizeLookup(known, undefined, [])(2)).toBe(6);
   });
 });

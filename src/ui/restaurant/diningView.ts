@@ -10,6 +10,7 @@
 import type { ConnectionPoolGauges, TableRecord, Waiter } from '../../sim/connectionPool.ts';
 import type { SimEvent, SizeClass, TableRetireReason } from '../../sim/events.ts';
 import type { TableState } from '../../sim/lifecycles.ts';
+import type { PartySizes } from '../feed.ts';
 import { formatDuration, plural } from '../format.ts';
 import type { TermsMode } from '../terms.svelte.ts';
 import { diningTerms, sizeClassWords, tableStateTerms, type Term } from '../vocabulary.ts';
@@ -126,6 +127,16 @@ export function tableViews(tables: readonly TableRecord[], nowMs: number, mode: 
     });
   }
   return views.sort((a, b) => a.tableId - b.tableId);
+}
+
+/**
+ * The size of any party: from the recent facts, else from `known`, which first reads what `log` (the whole log
+ * so far, when given) added since it last looked.
+ */
+export function partySizeLookup(known: PartySizes, log: readonly SimEvent[] | undefined, recentEvents: readonly SimEvent[]): PartySizeOf {
+  if (log) known.update(log);
+  const recent = partySizesIn(recentEvents);
+  return (partyId) => recent.get(partyId) ?? known.context.partySize?.(partyId);
 }
 
 /** Party sizes named by the recent facts (arrivals, queueing, seating). */
