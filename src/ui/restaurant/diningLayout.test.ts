@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsThatFit, layoutDiningRoom, partiesThatFit, seatsOf, tableShape } from './diningLayout.ts';
+import { columnsThatFit, layoutDiningRoom, lineWidthBeside, partiesThatFit, seatsOf, tableShape } from './diningLayout.ts';
 
 describe('diningLayout.tableShape()', () => {
   it('draws a roomy small table as a square top with one chair on each side', () => {
@@ -130,6 +130,18 @@ describe('diningLayout.layoutDiningRoom()', () => {
     expect(room.spares).toEqual([]);
   });
 
+  it('keeps room in compact blocks too, unless that would make the room huge', () => {
+    const room = layoutDiningRoom(tables, ['small', 'medium', 'large'], 200, 100, { small: 20 });
+    expect(room.density).toBe('compact');
+    expect(room.height).toBe(184);
+    expect(room.spares).toHaveLength(17);
+    expect(room.spares[0]).toEqual({ sizeClass: 'small', x: 66, y: 22 });
+    const huge = layoutDiningRoom(tables, ['small', 'medium', 'large'], 200, 100, { small: 10_000 });
+    expect(huge.density).toBe('compact');
+    expect(huge.height).toBe(140);
+    expect(huge.spares).toEqual([]);
+  });
+
   it('leaves out classes not asked for', () => {
     const room = layoutDiningRoom(tables, ['medium'], 440);
     expect(room.bands).toEqual([{ sizeClass: 'medium', headingY: 15, gridY: 22, count: 2 }]);
@@ -155,5 +167,15 @@ describe('diningLayout.partiesThatFit()', () => {
     expect(partiesThatFit(5, 150)).toBe(0);
     expect(partiesThatFit(1, 124)).toBe(1);
     expect(partiesThatFit(1, 123)).toBe(0);
+  });
+});
+
+describe('diningLayout.lineWidthBeside()', () => {
+  it('keeps room at the end of the row for a party that just gave up', () => {
+    expect(lineWidthBeside(386, false)).toBe(386);
+    expect(lineWidthBeside(386, true)).toBe(258);
+    // Three waiting at 1280 px: with a chip to show, one card and the tag, then the chip.
+    expect(partiesThatFit(3, lineWidthBeside(386, true))).toBe(1);
+    expect(lineWidthBeside(100, true)).toBe(0);
   });
 });

@@ -93,6 +93,8 @@ export const BAND_GAP_PX = 10;
 export const EMPTY_BAND_PX = 18;
 /** Default height above which the room switches to compact blocks. */
 export const MAX_ROOMY_HEIGHT_PX = 600;
+/** Tallest compact room that still keeps room for every class's most tables (a huge max keeps none). */
+export const MAX_KEPT_COMPACT_HEIGHT_PX = 1500;
 
 /** Chair size: along the table's long side, and across it. */
 const CHAIR_LONG = 10;
@@ -145,6 +147,13 @@ export const PARTY_CARD_PX = 124;
 export const HOST_GAP_PX = 4;
 /** Room kept for the host stand's `+ 12 more` tag, in px. */
 export const MORE_TAG_PX = 60;
+/** Room kept at the end of the host stand's row for a party that just gave up (its chip), in px. */
+export const GAVE_UP_CHIP_PX = 124;
+
+/** Width of the host stand's row left for the waiting line: all of it, less a chip's room while someone just gave up. */
+export function lineWidthBeside(rowWidth: number, hasGaveUp: boolean): number {
+  return hasGaveUp ? Math.max(0, rowWidth - GAVE_UP_CHIP_PX - HOST_GAP_PX) : Math.max(0, rowWidth);
+}
 
 /**
  * How many of `waiting` parties the host stand's one row shows when it is `rowWidth` px wide: all of them if
@@ -197,8 +206,9 @@ function layoutAt(tables: readonly { tableId: number; sizeClass: SizeClass }[], 
 /**
  * Lays out `tables` (live ones: the caller leaves retired tables out) in one band per class of `classes`
  * (in that order), `width` px wide. Roomy unless that would be taller than `maxRoomyHeight` px. Each band
- * keeps room for `room` tables of its class when the roomy room still fits with it, so the room keeps its
- * height as tables are set up and taken away (the host stand and the areas below do not move).
+ * keeps room for `room` tables of its class when the room still fits with it (roomy, else compact up to
+ * MAX_KEPT_COMPACT_HEIGHT_PX), so the room keeps its height as tables are set up and taken away (the areas
+ * below do not move).
  */
 export function layoutDiningRoom(
   tables: readonly { tableId: number; sizeClass: SizeClass }[],
@@ -211,5 +221,7 @@ export function layoutDiningRoom(
   const kept = layoutAt(tables, classes, usable, 'roomy', room);
   if (kept.height <= maxRoomyHeight) return kept;
   const roomy = layoutAt(tables, classes, usable, 'roomy');
-  return roomy.height <= maxRoomyHeight ? roomy : layoutAt(tables, classes, usable, 'compact');
+  if (roomy.height <= maxRoomyHeight) return roomy;
+  const compactKept = layoutAt(tables, classes, usable, 'compact', room);
+  return compactKept.height <= MAX_KEPT_COMPACT_HEIGHT_PX ? compactKept : layoutAt(tables, classes, usable, 'compact');
 }
