@@ -231,7 +231,6 @@ function unknownEvent(event: never): string {
   return `Something happened (${String(type)}).`;
 }
 
-/** The restaurant word for a kind named in an event, or the name itself when it is not one we know. */
 /**
  * The scenario path of a changed limit (`tables.small.max`, `staff.queueCapacity`, `manager.limits.memory`),
  * as the house rules name it, from the kind and field a `limit.changed` fact carries.
@@ -251,6 +250,7 @@ function limitValueWords(path: string, value: number | string): string {
   return String(value);
 }
 
+/** The restaurant word for a kind named in an event, or the name itself when it is not one we know. */
 function kindLabel(kind: string): string {
   return Object.hasOwn(kindTerms, kind) ? kindTerms[kind as keyof typeof kindTerms].label.toLowerCase() : kind;
 }
