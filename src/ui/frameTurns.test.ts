@@ -113,3 +113,23 @@ describe('FrameTurns: parts out of view', () => {
     expect([...turns.due()]).toEqual([]);
   });
 });
+
+describe('FrameTurns: asking before taking', () => {
+  it('says which parts are due without taking, and moves the turn on once per frame', () => {
+    const turns = new FrameTurns();
+    frame(turns, 0, false, 0);
+    expect(PARTS.map((part) => turns.isDue(part, true, 1))).toEqual([true, false, false, false]);
+    expect(turns.isDue('tables', true, 1)).toBe(true);
+    turns.moveOnTo(2);
+    turns.moveOnTo(2);
+    expect([...turns.due()]).toEqual(['staff']);
+    expect(frame(turns, 3, true, 2)).toEqual([0, 3, 0, 0]);
+  });
+
+  it('counts every part due when not staggered, and a part that drew nothing yet', () => {
+    const turns = new FrameTurns();
+    expect(turns.isDue('tables', true, 1)).toBe(true);
+    turns.take('tables', 0, false, 1);
+    expect(turns.isDue('tables', false, 2)).toBe(true);
+  });
+});

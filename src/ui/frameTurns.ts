@@ -52,10 +52,23 @@ export class FrameTurns {
    * part's input changes (once per frame while playing), with the frame's token.
    */
   take<T>(part: string, latest: T, isStaggered: boolean, frame: unknown): T {
+    return this.isDue(part, isStaggered, frame) ? this.#keep(part, latest) : (this.#held.get(part) as T);
+  }
+
+  /**
+   * Whether `part` takes the latest value in this frame (see {@link take}): a part that is not due need not
+   * even work its latest value out. Registers the part, and moves the turn on when `frame` is a new frame.
+   */
+  isDue(part: string, isStaggered: boolean, frame: unknown): boolean {
     if (!this.#parts.includes(part)) this.#parts.push(part);
-    if (!isStaggered || !this.#held.has(part)) return this.#keep(part, latest);
+    if (!isStaggered || !this.#held.has(part)) return true;
+    this.moveOnTo(frame);
+    return this.#due.has(part);
+  }
+
+  /** Moves the turn on if `frame` is a new frame (a no-op for the frame the turn last moved in). */
+  moveOnTo(frame: unknown): void {
     if (!Object.is(frame, this.#frame)) this.#moveOn(frame);
-    return this.#due.has(part) ? this.#keep(part, latest) : (this.#held.get(part) as T);
   }
 
   /** The parts whose turn it is in the frame last seen (for tests and measurements). */
