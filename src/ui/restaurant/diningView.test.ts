@@ -223,3 +223,13 @@ describe('diningView.partySizeLookup()', () => {
     expect(partySizeLookup(known, undefined, [])(2)).toBe(6);
   });
 });
+
+describe('diningView.fitBandHeading() with a measurer', () => {
+  it('fits by the widths it is given (wider text drops the real term sooner)', () => {
+    const heading = { title: 'Medium tables (up to 8)', subtitle: 'medium pool', detail: '130 · keep 30, at most 130' };
+    const wide = (text: string) => text.length * 7;
+    // 161 title + 95 subtitle + 16 gap + 182 detail = 454
+    expect(fitBandHeading(heading, 130, 454, wide)).toEqual(heading);
+    expect(fitBandHeading(heading, 130, 453, wide)).toEqual({ ...heading, subtitle: null });
+  });
+});

@@ -273,20 +273,27 @@ export function estimateTextPx(text: string, fontPx: number, isBold = false): nu
 
 /**
  * What of a band heading fits on one line `width` px wide (12 px text): everything; or without the real
- * term; or, narrower still, with only the table count on the right.
+ * term; or, narrower still, with only the table count on the right. `measure` gives a text's width (the page
+ * measures it: see textWidth.ts; by default, estimated).
  */
-export function fitBandHeading(heading: { title: string; subtitle: string; detail: string }, count: number, width: number): { title: string; subtitle: string | null; detail: string } {
+export function fitBandHeading(
+  heading: { title: string; subtitle: string; detail: string },
+  count: number,
+  width: number,
+  measure: (text: string, fontPx: number, isBold?: boolean) => number = estimateTextPx,
+): { title: string; subtitle: string | null; detail: string } {
   const gap = 16;
-  const title = estimateTextPx(heading.title, 12, true);
-  const subtitle = estimateTextPx(`· ${heading.subtitle}`, 12) + 4;
-  const detail = estimateTextPx(heading.detail, 12);
+  const title = measure(heading.title, 12, true);
+  const subtitle = measure(`· ${heading.subtitle}`, 12) + 4;
+  // The detail's digits are drawn tabular: each as wide as a 0.
+  const detail = measure(heading.detail.replace(/\d/g, '0'), 12);
   if (title + subtitle + gap + detail <= width) return { ...heading };
   if (title + gap + detail <= width) return { ...heading, subtitle: null };
   return { title: heading.title, subtitle: null, detail: String(count) };
 }
 
 /** How a legend entry's sample is drawn. */
-export type Swatch = 'fill' | 'dashed' | 'striped' | 'flag' | 'clock' | 'seat' | 'ghost' | 'ticket' | 'extra' | 'spare';
+export type Swatch = 'fill' | 'dashed' | 'striped' | 'flag' | 'clock' | 'seat' | 'ghost' | 'left' | 'ticket' | 'extra' | 'spare';
 
 /** One legend entry: a sample and what it means. */
 export interface LegendItem {
@@ -307,5 +314,5 @@ export const DINING_LEGEND: readonly LegendItem[] = [
   { key: 'leak', term: diningTerms.leak, swatch: 'flag' },
   { key: 'willRetire', term: diningTerms.willRetire, swatch: 'clock' },
   { key: 'spare', term: diningTerms.spare, swatch: 'spare' },
-  { key: 'gaveUp', term: diningTerms.gaveUp, swatch: 'ghost' },
+  { key: 'gaveUp', term: diningTerms.gaveUp, swatch: 'left' },
 ];
