@@ -74,6 +74,24 @@ test.describe('half an hour into the dinner service (seed 7)', () => {
     const dishes = await restaurant.shelfDishes.evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
     expect(dishes).toEqual(['dish 5', 'dish 7', 'dish 15', 'dish 3', 'dish 2', 'dish 9', 'dish 1', 'dish 8'].map((d) => `shelf-dish-${d}`));
     await expect(restaurant.gauge('Warming shelf · cache')).toContainText(/48%\s*served warm · hits/);
+    // Room for the two dishes more it may hold, drawn as free places.
+    await expect(restaurant.shelf.locator('li.free')).toHaveCount(2);
+  });
+});
+
+test.describe('the warming shelf holds still as it fills (seed 7)', () => {
+  test('empty, it shows its ten free places; the list keeps one height from the start to half past', async ({ restaurant, page }) => {
+    await restaurant.open('?scenario=dinner-service&seed=7&paused=1&t=0');
+    await restaurant.shelf.scrollIntoViewIfNeeded();
+    await expect(restaurant.shelf.getByText('The shelf is empty.')).toBeVisible();
+    await expect(restaurant.shelf.locator('li.free')).toHaveCount(10);
+    const list = restaurant.shelf.locator('.dishes');
+    const emptyHeight = (await list.boundingBox())?.height;
+    await restaurant.open('?scenario=dinner-service&seed=7&paused=1&t=1800000');
+    await restaurant.shelf.scrollIntoViewIfNeeded();
+    await expect(restaurant.shelfDishes).toHaveCount(8);
+    expect((await list.boundingBox())?.height).toBe(emptyHeight);
+    await expect(page.getByText('room for another dish')).toBeVisible();
   });
 });
 

@@ -421,6 +421,7 @@ export const shelfViewTerms = {
   entries: { label: 'Dishes', real: 'entries / max entries' },
   bytes: { label: 'Shelf space', real: 'bytes / max size' },
   refused: { label: 'Not kept warm', real: 'cache.refused' },
+  room: { label: 'room for another dish', real: 'below max entries' },
   legend: { label: 'What the colours mean', real: 'legend' },
 } as const satisfies Record<string, Term>;
 
