@@ -121,3 +121,16 @@ test.describe('the dining room holds still as the night goes on (seed 7)', () =>
     expect(await floorPlace()).toEqual(atStart);
   });
 });
+
+test.describe('the staff room holds still when an order is refused (staff, seed 7)', () => {
+  test('the cooks stay where they were when the full rail refuses an order, and the rail keeps one heading line', async ({ restaurant }) => {
+    await restaurant.open('?scenario=staff&seed=7&paused=1&t=1440000');
+    await expect(restaurant.staffRoom.getByText('6 of 6 · full')).toBeVisible();
+    await expect(restaurant.staffRoom.getByTestId('rejection-note')).toHaveCount(0);
+    const crewAt = async () => (await restaurant.staffRoom.locator('.crew').boundingBox())?.y;
+    const before = await crewAt();
+    await restaurant.open('?scenario=staff&seed=7&paused=1&t=1560000');
+    await expect(restaurant.staffRoom.getByTestId('rejection-note')).toContainText('Order refused: ticket 25');
+    expect(await crewAt()).toBe(before);
+  });
+});
