@@ -145,8 +145,8 @@ export function tableShape(sizeClass: SizeClass, density: Density): TableShape {
 export const PARTY_CARD_PX = 124;
 /** Space between the host stand's cards, in px. */
 export const HOST_GAP_PX = 4;
-/** Room kept for the host stand's `+ 12 more` tag, in px. */
-export const MORE_TAG_PX = 60;
+/** Room kept for the host stand's `+ 244 more` tag, in px (the food hall's line runs to hundreds). */
+export const MORE_TAG_PX = 76;
 /** Room kept at the end of the host stand's row for a party that just gave up (its chip), in px. */
 export const GAVE_UP_CHIP_PX = 124;
 
