@@ -5,12 +5,15 @@
  *
  * @example
  * const measure = textMeasurer();
- * measure('Medium tables (up to 8)', 12, true) // 161.2 (depends on the fonts installed)
+ * measure('Medium tables (up to 8)', 12, true) // 163 with DejaVu Sans (it depends on the fonts installed)
  */
 import { estimateTextPx } from './diningView.ts';
 
 /** Measures `text` at `fontPx`, bold or not, in px. */
 export type MeasureText = (text: string, fontPx: number, isBold?: boolean) => number;
+
+/** Widths remembered at most (the headings' counts change through a night): then they are measured afresh. */
+const MAX_REMEMBERED = 500;
 
 /** A measurer for this page: canvas-measured when the page has a canvas, else {@link estimateTextPx}. */
 export function textMeasurer(): MeasureText {
@@ -23,6 +26,7 @@ export function textMeasurer(): MeasureText {
     const key = `${font}|${text}`;
     let width = widths.get(key);
     if (width === undefined) {
+      if (widths.size >= MAX_REMEMBERED) widths.clear();
       context.font = font;
       width = Math.ceil(context.measureText(text).width);
       widths.set(key, width);
