@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../sim/index.ts';
-import { firstGuestsAwaited } from './firstGuests.ts';
+import { firstArrival, stillAwaited } from './firstGuests.ts';
+
+const firstGuestsAwaited = (events: readonly SimEvent[], eventCount: number) => stillAwaited(firstArrival(events), eventCount);
 
 const log: SimEvent[] = [
   { atMs: 0, type: 'table.created', tableId: 1, sizeClass: 'small' },
@@ -8,7 +10,7 @@ const log: SimEvent[] = [
   { atMs: 250_000, type: 'party.arrived', partyId: 2, size: 4 },
 ];
 
-describe('firstGuestsAwaited()', () => {
+describe('stillAwaited(firstArrival())', () => {
   it('gives the first arrival while the playhead has not reached it', () => {
     expect(firstGuestsAwaited(log, 0)).toEqual({ index: 1, atMs: 239_000 });
     expect(firstGuestsAwaited(log, 1)).toEqual({ index: 1, atMs: 239_000 });

@@ -187,15 +187,11 @@ function layoutAt(tables: readonly { tableId: number; sizeClass: SizeClass }[], 
     const columns = columnsThatFit(width, cell.width, gap);
     const gridY = y + BAND_HEADING_PX;
     bands.push({ sizeClass, headingY: y + 15, gridY, count: members.length });
-    members.forEach((t, i) => {
-      const column = i % columns;
-      const row = Math.floor(i / columns);
-      spots.push({ tableId: t.tableId, sizeClass, x: column * (cell.width + gap), y: gridY + row * (cell.height + gap), ...cell });
-    });
+    /** The top-left corner of the band's `i`th cell. */
+    const cellAt = (i: number) => ({ x: (i % columns) * (cell.width + gap), y: gridY + Math.floor(i / columns) * (cell.height + gap) });
+    members.forEach((t, i) => spots.push({ tableId: t.tableId, sizeClass, ...cellAt(i), ...cell }));
     const kept = Math.max(members.length, room[sizeClass] ?? 0);
-    for (let i = members.length; i < kept; i++) {
-      spares.push({ sizeClass, x: (i % columns) * (cell.width + gap), y: gridY + Math.floor(i / columns) * (cell.height + gap) });
-    }
+    for (let i = members.length; i < kept; i++) spares.push({ sizeClass, ...cellAt(i) });
     const rows = Math.ceil(kept / columns);
     const gridHeight = rows === 0 ? EMPTY_BAND_PX : rows * cell.height + (rows - 1) * gap;
     y = gridY + gridHeight + BAND_GAP_PX;

@@ -266,6 +266,9 @@ export function bandHeading(sizeClass: SizeClass, gauges: ConnectionPoolGauges |
   };
 }
 
+/** Measures `text` at `fontPx`, bold or not, in px. */
+export type MeasureText = (text: string, fontPx: number, isBold?: boolean) => number;
+
 /** A rough width of `text` in px at `fontPx` (system sans-serif), enough to decide what fits on a line. */
 export function estimateTextPx(text: string, fontPx: number, isBold = false): number {
   return Math.ceil(text.length * fontPx * (isBold ? 0.55 : 0.5));
@@ -280,7 +283,7 @@ export function fitBandHeading(
   heading: { title: string; subtitle: string; detail: string },
   count: number,
   width: number,
-  measure: (text: string, fontPx: number, isBold?: boolean) => number = estimateTextPx,
+  measure: MeasureText = estimateTextPx,
 ): { title: string; subtitle: string | null; detail: string } {
   const gap = 16;
   const title = measure(heading.title, 12, true);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SimEvent } from '../../sim/events.ts';
-import { dishesFromSignature, dishesSignature, shareOf, shelfActivity, shelfMotionMs, shelfOrder, shownDishes } from './shelfOrder.ts';
+import { dishesFromSignature, dishesSignature, shareOf, shelfActivity, shelfMotionMs, shelfOrder } from './shelfOrder.ts';
 
 const dishes = [
   { key: 'a', bytes: 1 },
@@ -48,11 +48,6 @@ describe('shelfOrder', () => {
 
   test('shareOf() is null for no limit and caps at 1', () => {
     expect([shareOf(5, 10), shareOf(5, 0), shareOf(20, 10)]).toEqual([0.5, null, 1]);
-  });
-
-  test('shownDishes() cuts a long shelf', () => {
-    expect(shownDishes([1, 2, 3], 2)).toEqual({ shown: [1, 2], hiddenCount: 1 });
-    expect(shownDishes([1], 2)).toEqual({ shown: [1], hiddenCount: 0 });
   });
 });
 

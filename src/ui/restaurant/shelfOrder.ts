@@ -74,11 +74,6 @@ export function shareOf(used: number, limit: number): number | null {
   return limit > 0 ? Math.min(1, used / limit) : null;
 }
 
-/** How many dishes to draw at most: a long unbounded shelf is cut with a "+N more" note. */
-export function shownDishes<T>(dishes: readonly T[], cap = 48): { shown: T[]; hiddenCount: number } {
-  return { shown: dishes.slice(0, cap), hiddenCount: Math.max(0, dishes.length - cap) };
-}
-
 /**
  * The dishes as one string that changes only when the shelf does (keys, sizes or order), so a view that
  * re-renders every frame does not restart the dishes' move animations while nothing moved.

@@ -7,10 +7,7 @@
  * const measure = textMeasurer();
  * measure('Medium tables (up to 8)', 12, true) // 163 with DejaVu Sans (it depends on the fonts installed)
  */
-import { estimateTextPx } from './diningView.ts';
-
-/** Measures `text` at `fontPx`, bold or not, in px. */
-export type MeasureText = (text: string, fontPx: number, isBold?: boolean) => number;
+import { estimateTextPx, type MeasureText } from './diningView.ts';
 
 /** Widths remembered at most (the headings' counts change through a night): then they are measured afresh. */
 const MAX_REMEMBERED = 500;
